@@ -1,0 +1,19 @@
+package dev.skylift.app.bench;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code skylift bench}: the project's own benchmarks. */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Benchmarks: the ordering engine on the standard bandwidth instances, RCM timing.",
+        subcommands = {BandwidthBenchCommand.class, RcmTimingCommand.class})
+public final class BenchCommand implements Runnable {
+
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+}

@@ -1,0 +1,92 @@
+package dev.skylift.graph;
+
+import java.util.Arrays;
+
+/**
+ * The connected components of a graph, numbered in the order of their lowest vertex, each listing
+ * its vertices in increasing order. O(n + m).
+ */
+public final class ConnectedComponents {
+
+    private final int[] componentOf;
+    private final int[] start;
+    private final int[] members;
+
+    private ConnectedComponents(int[] componentOf, int[] start, int[] members) {
+        this.componentOf = componentOf;
+        this.start = start;
+        this.members = members;
+    }
+
+    public static ConnectedComponents of(CommGraph graph) {
+        int n = graph.vertexCount();
+        int[] componentOf = new int[n];
+        Arrays.fill(componentOf, -1);
+        int[] queue = new int[n];
+        int count = 0;
+        for (int s = 0; s < n; s++) {
+            if (componentOf[s] >= 0) {
+                continue;
+            }
+            componentOf[s] = count;
+            queue[0] = s;
+            int head = 0;
+            int tail = 1;
+            while (head < tail) {
+                int v = queue[head++];
+                for (int a = graph.firstArc(v), end = graph.endArc(v); a < end; a++) {
+                    int w = graph.target(a);
+                    if (componentOf[w] < 0) {
+                        componentOf[w] = count;
+                        queue[tail++] = w;
+                    }
+                }
+            }
+            count++;
+        }
+        // Counting sort of the vertices by component keeps each component's vertices increasing.
+        int[] start = new int[count + 1];
+        for (int v = 0; v < n; v++) {
+            start[componentOf[v] + 1]++;
+        }
+        for (int c = 0; c < count; c++) {
+            start[c + 1] += start[c];
+        }
+        int[] members = queue;
+        int[] cursor = Arrays.copyOf(start, count);
+        for (int v = 0; v < n; v++) {
+            members[cursor[componentOf[v]]++] = v;
+        }
+        return new ConnectedComponents(componentOf, start, members);
+    }
+
+    public int count() {
+        return start.length - 1;
+    }
+
+    public int componentOf(int v) {
+        return componentOf[v];
+    }
+
+    public int size(int component) {
+        return start[component + 1] - start[component];
+    }
+
+    /** The vertices of a component, in increasing order. */
+    public int[] vertices(int component) {
+        return Arrays.copyOfRange(members, start[component], start[component + 1]);
+    }
+
+    /** The lowest vertex of a component. */
+    public int firstVertex(int component) {
+        return members[start[component]];
+    }
+
+    public int largestSize() {
+        int largest = 0;
+        for (int c = 0; c < count(); c++) {
+            largest = Math.max(largest, size(c));
+        }
+        return largest;
+    }
+}

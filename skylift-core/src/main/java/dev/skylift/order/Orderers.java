@@ -1,0 +1,52 @@
+package dev.skylift.order;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * The ordering methods users pick by name ({@code --method}), in the manner of a policy registry:
+ * each name maps to a fresh orderer. {@code auto} picks the best method for the graph; for now
+ * that is reverse Cuthill–McKee.
+ */
+public final class Orderers {
+
+    private static final Map<String, Supplier<Orderer>> BY_NAME = new LinkedHashMap<>();
+
+    static {
+        BY_NAME.put("auto", AutoOrderer::new);
+        BY_NAME.put("rcm", CuthillMcKee::reverse);
+        BY_NAME.put("cm", CuthillMcKee::forward);
+    }
+
+    private Orderers() {
+    }
+
+    /** The method of that name; fails naming the known ones. */
+    public static Orderer byName(String name) {
+        Supplier<Orderer> factory = BY_NAME.get(name);
+        if (factory == null) {
+            throw new IllegalArgumentException("unknown ordering method '" + name + "'; known: " + names());
+        }
+        return factory.get();
+    }
+
+    /** The names, {@code auto} first. */
+    public static List<String> names() {
+        return List.copyOf(BY_NAME.keySet());
+    }
+
+    /** Chooses the method for the graph at hand. Today every graph gets reverse Cuthill–McKee. */
+    static final class AutoOrderer implements Orderer {
+        @Override
+        public String name() {
+            return "auto";
+        }
+
+        @Override
+        public Ordering order(dev.skylift.graph.CommGraph graph, OrderingOptions options) {
+            return CuthillMcKee.reverse().order(graph, options);
+        }
+    }
+}
