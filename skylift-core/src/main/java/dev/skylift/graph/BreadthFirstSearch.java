@@ -5,19 +5,20 @@ import java.util.Arrays;
 /**
  * Breadth-first searches over one graph that share their work arrays, so that algorithms running
  * many searches (pseudo-peripheral vertex search, diameter, density bounds) allocate nothing per
- * search but the result. O(size of the component) per search. Not thread-safe: one per thread.
+ * search but the result. O(size of the component) per search. The visited set is a bitset, cleared
+ * vertex by vertex after each search: on a million-vertex graph it stays in cache where an int
+ * array would not, which is what a search's random accesses cost. Not thread-safe: one per thread.
  */
 public final class BreadthFirstSearch {
 
     private final CommGraph graph;
-    private final int[] stamp;
+    private final long[] visited;
     private final int[] queue;
     private final int[] levelEnds;
-    private int currentStamp;
 
     public BreadthFirstSearch(CommGraph graph) {
         this.graph = graph;
-        this.stamp = new int[graph.vertexCount()];
+        this.visited = new long[(graph.vertexCount() + 63) >>> 6];
         this.queue = new int[graph.vertexCount()];
         this.levelEnds = new int[graph.vertexCount() + 1];
     }
@@ -58,37 +59,34 @@ public final class BreadthFirstSearch {
 
     /** Runs the search; returns the number of levels, or -1 when a level exceeds maxWidth. */
     private int search(int root, int maxWidth) {
-        int mark = nextStamp();
+        long[] seen = visited;
         queue[0] = root;
-        stamp[root] = mark;
+        seen[root >>> 6] |= 1L << root;
         int head = 0;
         int tail = 1;
         int levels = 0;
         while (head < tail) {
             int levelEnd = tail;
             if (levelEnd - head > maxWidth) {
-                return -1;
+                levels = -1;
+                break;
             }
             while (head < levelEnd) {
                 int v = queue[head++];
                 for (int a = graph.firstArc(v), end = graph.endArc(v); a < end; a++) {
                     int w = graph.target(a);
-                    if (stamp[w] != mark) {
-                        stamp[w] = mark;
+                    long bit = 1L << w;
+                    if ((seen[w >>> 6] & bit) == 0) {
+                        seen[w >>> 6] |= bit;
                         queue[tail++] = w;
                     }
                 }
             }
             levelEnds[levels++] = levelEnd;
         }
-        return levels;
-    }
-
-    private int nextStamp() {
-        if (++currentStamp == Integer.MAX_VALUE) {
-            Arrays.fill(stamp, 0);
-            currentStamp = 1;
+        for (int i = 0; i < tail; i++) {
+            seen[queue[i] >>> 6] = 0;
         }
-        return currentStamp;
+        return levels;
     }
 }

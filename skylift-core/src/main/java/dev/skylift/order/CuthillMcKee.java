@@ -2,10 +2,10 @@ package dev.skylift.order;
 
 import dev.skylift.graph.BreadthFirstSearch;
 import dev.skylift.graph.CommGraph;
-import dev.skylift.graph.ConnectedComponents;
 import dev.skylift.graph.LevelStructure;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.concurrent.ForkJoinTask;
 
 /**
  * Cuthill–McKee ordering and its reverse: a breadth-first numbering from a pseudo-peripheral
@@ -27,21 +27,30 @@ import java.util.Arrays;
 public final class CuthillMcKee implements Orderer {
 
     private static final int INSERTION_SORT_LIMIT = 32;
+    /** Components at least this large get their two numberings on two cores. */
+    private static final int PARALLEL_THRESHOLD = 50_000;
 
     private final boolean reverse;
+    private final boolean parallel;
 
-    private CuthillMcKee(boolean reverse) {
+    private CuthillMcKee(boolean reverse, boolean parallel) {
         this.reverse = reverse;
+        this.parallel = parallel;
     }
 
     /** Reverse Cuthill–McKee, {@code rcm}. */
     public static CuthillMcKee reverse() {
-        return new CuthillMcKee(true);
+        return new CuthillMcKee(true, true);
     }
 
     /** Plain Cuthill–McKee, {@code cm}. */
     public static CuthillMcKee forward() {
-        return new CuthillMcKee(false);
+        return new CuthillMcKee(false, true);
+    }
+
+    /** The same method confined to the calling thread (the default uses a second core on large components). */
+    public CuthillMcKee sequential() {
+        return new CuthillMcKee(reverse, false);
     }
 
     @Override
@@ -61,34 +70,50 @@ public final class CuthillMcKee implements Orderer {
     public int[] permutation(CommGraph graph) {
         int n = graph.vertexCount();
         int[] order = new int[n];
-        if (n == 0) {
-            return order;
-        }
-        ConnectedComponents components = ConnectedComponents.of(graph);
+        long[] numbered = new long[(n + 63) >>> 6];
         BreadthFirstSearch bfs = new BreadthFirstSearch(graph);
-        boolean[] numbered = new boolean[n];
-        long[] sortBuffer = new long[graph.maxDegree()];
-        int[] positionScratch = new int[n];
+        Numbering mine = new Numbering(graph, order, numbered);
+        Numbering other = null;
         int next = 0;
-        for (int c = 0; c < components.count(); c++) {
-            int first = next;
-            if (components.size(c) == 1) {
-                order[next++] = components.firstVertex(c);
+        // Each component is seeded by its vertex of least degree (then lowest index), as in GPS;
+        // components come in that order, isolated vertices first.
+        for (int seed : byDegree(graph)) {
+            if ((numbered[seed >>> 6] & (1L << seed)) != 0) {
                 continue;
             }
-            LevelStructure[] ends = PseudoPeripheral.ends(graph, bfs, components.vertices(c));
-            next = numberComponent(graph, ends[0].root(), order, first, numbered, sortBuffer);
-            if (ends[1].root() != ends[0].root()) {
-                // Number from the other end of the pseudo-diameter too and keep the narrower band.
-                int[] saved = java.util.Arrays.copyOfRange(order, first, next);
-                int width = segmentBandwidth(graph, order, first, next, positionScratch);
-                for (int i = first; i < next; i++) {
-                    numbered[order[i]] = false;
+            int first = next;
+            if (graph.degree(seed) == 0) {
+                order[next++] = seed;
+                numbered[seed >>> 6] |= 1L << seed;
+                continue;
+            }
+            LevelStructure[] ends = PseudoPeripheral.ends(graph, bfs, seed);
+            int size = ends[0].size();
+            next = first + size;
+            int startA = ends[0].root();
+            int startB = ends[1].root();
+            if (startA == startB) {
+                mine.number(startA, first);
+            } else {
+                // Number from both ends of the pseudo-diameter and keep the narrower band; on large
+                // components the second numbering runs on another core.
+                if (other == null) {
+                    other = new Numbering(graph, new int[n], new long[numbered.length]);
                 }
-                numberComponent(graph, ends[1].root(), order, first, numbered, sortBuffer);
-                int other = segmentBandwidth(graph, order, first, next, positionScratch);
-                if (other > width) {
-                    System.arraycopy(saved, 0, order, first, saved.length);
+                Numbering b = other;
+                int widthA;
+                int widthB;
+                if (parallel && size >= PARALLEL_THRESHOLD) {
+                    ForkJoinTask<Integer> task = ForkJoinTask.adapt(() -> b.number(startB, first)).fork();
+                    widthA = mine.number(startA, first);
+                    widthB = task.join();
+                } else {
+                    widthA = mine.number(startA, first);
+                    widthB = b.number(startB, first);
+                }
+                b.clear(first, next);
+                if (widthB < widthA) {
+                    System.arraycopy(b.order, first, order, first, size);
                 }
             }
             if (reverse) {
@@ -98,26 +123,76 @@ public final class CuthillMcKee implements Orderer {
         return order;
     }
 
-    /** Breadth-first numbering from {@code start}, writing from {@code order[first]}; returns the end. */
-    private static int numberComponent(CommGraph graph, int start, int[] order, int first, boolean[] numbered,
-                                       long[] sortBuffer) {
-        int head = first;
-        int tail = first;
-        order[tail++] = start;
-        numbered[start] = true;
-        while (head < tail) {
-            int v = order[head++];
-            int from = tail;
-            for (int a = graph.firstArc(v), end = graph.endArc(v); a < end; a++) {
-                int w = graph.target(a);
-                if (!numbered[w]) {
-                    numbered[w] = true;
-                    order[tail++] = w;
+    /** The vertices by increasing degree, then index: a counting sort, O(n + Δ). */
+    static int[] byDegree(CommGraph graph) {
+        int n = graph.vertexCount();
+        int[] start = new int[graph.maxDegree() + 2];
+        for (int v = 0; v < n; v++) {
+            start[graph.degree(v) + 1]++;
+        }
+        for (int d = 0; d + 1 < start.length; d++) {
+            start[d + 1] += start[d];
+        }
+        int[] sorted = new int[n];
+        for (int v = 0; v < n; v++) {
+            sorted[start[graph.degree(v)]++] = v;
+        }
+        return sorted;
+    }
+
+    /** One Cuthill–McKee numbering in progress: its output, its visited set, its sort buffer. */
+    private static final class Numbering {
+        private final CommGraph graph;
+        private final int[] order;
+        private final long[] numbered;
+        private final long[] sortBuffer;
+
+        Numbering(CommGraph graph, int[] order, long[] numbered) {
+            this.graph = graph;
+            this.order = order;
+            this.numbered = numbered;
+            this.sortBuffer = new long[graph.maxDegree()];
+        }
+
+        /**
+         * Breadth-first numbering of {@code start}'s component from {@code order[first]}; returns the
+         * bandwidth of the numbering. A vertex is numbered by the first of its neighbours to be
+         * processed, which is its lowest-numbered neighbour, so the band is the largest distance
+         * from a vertex back to the neighbour that numbered it: no second pass is needed.
+         */
+        int number(int start, int first) {
+            int[] out = order;
+            long[] seen = numbered;
+            int head = first;
+            int tail = first;
+            out[tail++] = start;
+            seen[start >>> 6] |= 1L << start;
+            int bandwidth = 0;
+            while (head < tail) {
+                int v = out[head++];
+                int from = tail;
+                for (int a = graph.firstArc(v), end = graph.endArc(v); a < end; a++) {
+                    int w = graph.target(a);
+                    long bit = 1L << w;
+                    if ((seen[w >>> 6] & bit) == 0) {
+                        seen[w >>> 6] |= bit;
+                        out[tail++] = w;
+                    }
+                }
+                if (tail > from) {
+                    sortByDegree(graph, out, from, tail, sortBuffer);
+                    bandwidth = Math.max(bandwidth, tail - head);
                 }
             }
-            sortByDegree(graph, order, from, tail, sortBuffer);
+            return bandwidth;
         }
-        return tail;
+
+        /** Forgets the numbering of order[from..to), so the visited set can serve again. */
+        void clear(int from, int to) {
+            for (int i = from; i < to; i++) {
+                numbered[order[i] >>> 6] = 0;
+            }
+        }
     }
 
     /**
@@ -151,21 +226,6 @@ public final class CuthillMcKee implements Orderer {
         for (int i = 0; i < length; i++) {
             order[from + i] = (int) buffer[i];
         }
-    }
-
-    /** The bandwidth of the numbering order[from..to) restricted to the vertices it holds. */
-    private static int segmentBandwidth(CommGraph graph, int[] order, int from, int to, int[] position) {
-        for (int i = from; i < to; i++) {
-            position[order[i]] = i;
-        }
-        int bandwidth = 0;
-        for (int i = from; i < to; i++) {
-            int v = order[i];
-            for (int a = graph.firstArc(v), end = graph.endArc(v); a < end; a++) {
-                bandwidth = Math.max(bandwidth, i - position[graph.target(a)]);
-            }
-        }
-        return bandwidth;
     }
 
     private static void reverse(int[] order, int from, int to) {

@@ -25,19 +25,13 @@ public final class PseudoPeripheral {
     }
 
     /**
-     * The ends of a pseudo-diameter of the component of {@code anyVertex}'s component, given as the
-     * level structures rooted at each end: {@code [start, end]}; start is the deeper search's root.
-     *
-     * @param componentVertices the vertices of the component (any order)
+     * The ends of a pseudo-diameter of the component of {@code seed}, given as the level
+     * structures rooted at each end: {@code [start, end]}, start being the root of the deepest
+     * structure found and end the narrowest candidate at the far side of it. GPS seed the search
+     * with a vertex of least degree in the component; callers pass one.
      */
-    public static LevelStructure[] ends(CommGraph graph, BreadthFirstSearch bfs, int[] componentVertices) {
-        int start = componentVertices[0];
-        for (int v : componentVertices) {
-            if (graph.degree(v) < graph.degree(start) || (graph.degree(v) == graph.degree(start) && v < start)) {
-                start = v;
-            }
-        }
-        LevelStructure from = bfs.levels(start);
+    public static LevelStructure[] ends(CommGraph graph, BreadthFirstSearch bfs, int seed) {
+        LevelStructure from = bfs.levels(seed);
         while (true) {
             LevelStructure narrowest = null;
             LevelStructure deeper = null;
@@ -62,7 +56,6 @@ public final class PseudoPeripheral {
             }
         }
     }
-
     /** One vertex per distinct degree of the last level, lowest degree (then index) first. */
     private static int[] candidates(CommGraph graph, int[] lastLevel) {
         long[] keyed = new long[lastLevel.length];
