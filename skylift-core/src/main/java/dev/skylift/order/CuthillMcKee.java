@@ -16,11 +16,13 @@ import java.util.concurrent.ForkJoinTask;
  * <p>E. Cuthill and J. McKee, "Reducing the bandwidth of sparse symmetric matrices", Proc. 24th
  * ACM National Conference, 1969; the reversal is A. George's (1971), which never increases the
  * bandwidth and usually shrinks the profile. The start vertex comes from Gibbs–Poole–Stockmeyer's
- * level-structure search ({@link PseudoPeripheral}); as in GPS, both ends of the pseudo-diameter
- * are tried and the narrower numbering is kept (on the 79 Harwell–Boeing benchmark graphs this
- * gives a narrower band than a single start on 33 and a wider one on none). Each connected component is ordered on its own and
- * the components are laid one after another, in the order of their lowest vertex. Ties in degree
- * are broken by vertex index, so the result is deterministic.
+ * level-structure search ({@link PseudoPeripheral}), seeded in each component with a vertex of
+ * least degree. As in GPS, both ends of the pseudo-diameter are tried and the narrower numbering
+ * is kept (on the 79 Harwell–Boeing benchmark graphs this gives a narrower band than a single start
+ * on 33 and a wider one on none); on large components the two numberings run on two cores. Each
+ * connected component is ordered on its own and the components are laid one after another,
+ * isolated vertices first, then by their least-degree vertex. Ties in degree are broken by vertex
+ * index, so the result is deterministic.
  *
  * <p>O(m log Δ) for the neighbour sorts plus O(m) per level structure of the start search.
  */

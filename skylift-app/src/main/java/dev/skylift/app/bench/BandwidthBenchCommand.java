@@ -1,5 +1,6 @@
 package dev.skylift.app.bench;
 
+import dev.skylift.app.Progress;
 import dev.skylift.graph.CommGraph;
 import dev.skylift.io.MatrixMarketReader;
 import dev.skylift.order.Orderer;
@@ -19,10 +20,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
-import me.tongfei.progressbar.ConsoleProgressBarConsumer;
-import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -96,12 +93,12 @@ final class BandwidthBenchCommand implements Callable<Integer> {
         out.flush();
         List<Result> results = new ArrayList<>();
         long started = System.nanoTime();
-        try (ProgressBar progress = progressBar(files.size())) {
+        try (Progress progress = Progress.start(files.size(), err)) {
             for (Path file : files) {
                 String instance = instanceName(file);
-                progress.setExtraMessage(instance);
+                progress.starting(instance);
                 results.add(run(file, instance, orderer, options, bestKnown, err));
-                progress.step();
+                progress.done();
             }
         }
         double totalSeconds = (System.nanoTime() - started) / 1e9;
@@ -178,17 +175,6 @@ final class BandwidthBenchCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + instances + ": " + e.getMessage(), e);
         }
-    }
-
-    private ProgressBar progressBar(int count) {
-        return new ProgressBarBuilder()
-                .setTaskName("bandwidth")
-                .setInitialMax(count)
-                .setStyle(ProgressBarStyle.ASCII)
-                .setConsumer(new ConsoleProgressBarConsumer(System.err))
-                .setUpdateIntervalMillis(250)
-                .continuousUpdate()
-                .build();
     }
 
     private static void printTable(PrintWriter out, List<Result> results) {
