@@ -38,16 +38,13 @@ final class RcmTimingCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print one JSON object.")
     private boolean json;
 
-    @Option(names = "--sequential", description = "Use one thread (by default a second core numbers large components from their other end).")
-    private boolean sequential;
-
     @Override
     public Integer call() {
         if (repeat < 1 || warmup < 0) {
             throw new IllegalArgumentException("--repeat must be at least 1 and --warmup at least 0");
         }
         CommGraph graph = GraphReaders.read(graphFile);
-        CuthillMcKee rcm = sequential ? CuthillMcKee.reverse().sequential() : CuthillMcKee.reverse();
+        CuthillMcKee rcm = CuthillMcKee.reverse();
         int[] order = null;
         for (int i = 0; i < warmup; i++) {
             order = rcm.permutation(graph);
@@ -70,9 +67,9 @@ final class RcmTimingCommand implements Callable<Integer> {
                 runs.append(runs.length() == 0 ? "" : ",").append(String.format(Locale.ROOT, "%.3f", m));
             }
             out.printf(Locale.ROOT, "{\"graph\":\"%s\",\"vertices\":%d,\"edges\":%d,\"bandwidth\":%d,"
-                            + "\"sequential\":%b,\"minMillis\":%.3f,\"medianMillis\":%.3f,\"runsMillis\":[%s]}%n",
+                            + "\"minMillis\":%.3f,\"medianMillis\":%.3f,\"runsMillis\":[%s]}%n",
                     graphFile.toString().replace("\\", "\\\\").replace("\"", "\\\""), graph.vertexCount(),
-                    graph.edgeCount(), bandwidth, sequential, sorted[0], median, runs);
+                    graph.edgeCount(), bandwidth, sorted[0], median, runs);
         } else {
             out.printf(Locale.ROOT, "%s: n=%,d m=%,d rcm bandwidth=%d; %d runs after %d warm-up: min %.1f ms, "
                             + "median %.1f ms, max %.1f ms%n", graphFile, graph.vertexCount(), graph.edgeCount(), bandwidth,
