@@ -178,6 +178,7 @@ public final class CommGraph {
                 throw new IllegalArgumentException(
                         "the weight " + weight + " of edge {" + u + ", " + v + "} is not a finite non-negative number");
             }
+            weight += 0.0; // -0.0 becomes 0.0
             if (u == v) {
                 selfLoops++;
                 return this;

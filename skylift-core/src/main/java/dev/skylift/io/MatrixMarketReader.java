@@ -15,7 +15,8 @@ import java.util.Locale;
  * Reads a MatrixMarket {@code coordinate} file as a graph: entry (i, j) off the diagonal is an
  * edge between vertices i and j, labelled by their 1-based indices. Fields {@code pattern},
  * {@code integer}, {@code real} and {@code complex}; symmetry {@code general} (symmetrised: (i, j)
- * and (j, i) become one edge whose weight is the sum), {@code symmetric}, {@code skew-symmetric} or
+ * and (j, i) become one edge, whose weight is the sum of theirs when the file has values; a
+ * {@code pattern} graph stays unweighted), {@code symmetric}, {@code skew-symmetric} or
  * {@code hermitian}. The weight of an entry is its magnitude: a coefficient's sign says nothing
  * about how much two vertices are coupled, and structural zeros still couple them.
  *
@@ -23,6 +24,8 @@ import java.util.Locale;
  * rejected with the line and the count expected. Diagonal entries are read and dropped.
  */
 public final class MatrixMarketReader {
+
+    private static final long MAX_PREALLOCATED_ENTRIES = 1L << 23;
 
     private MatrixMarketReader() {
     }
@@ -74,10 +77,10 @@ public final class MatrixMarketReader {
         int count;
         do {
             line = in.readLine();
-            lineNumber++;
             if (line == null) {
                 throw new InputFormatException(file, lineNumber, "the file ends before the size line 'rows columns entries'");
             }
+            lineNumber++;
             count = line.startsWith("%") ? 0 : tokens.split(line, '\0');
         } while (count == 0);
         if (count != 3) {
@@ -98,8 +101,13 @@ public final class MatrixMarketReader {
             throw new InputFormatException(file, lineNumber, "rows " + rows + " is too many vertices");
         }
         int n = (int) rows;
+        if (entries > rows * columns) {
+            throw new InputFormatException(file, lineNumber, "entries " + entries + " is more than a " + rows + "×"
+                    + columns + " matrix holds; expected at most " + rows * columns);
+        }
         boolean weighted = valueTokens > 0;
-        CommGraph.Builder builder = CommGraph.builder(n, entries, weighted);
+        // The size line is a promise, not a fact: allocate for it only up to a bound, grow past that.
+        CommGraph.Builder builder = CommGraph.builder(n, Math.min(entries, MAX_PREALLOCATED_ENTRIES), weighted);
         int expectedTokens = 2 + valueTokens;
         long read = 0;
         while ((line = in.readLine()) != null) {
