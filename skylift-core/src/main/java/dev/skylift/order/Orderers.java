@@ -18,6 +18,7 @@ public final class Orderers {
         BY_NAME.put("auto", AutoOrderer::new);
         BY_NAME.put("rcm", CuthillMcKee::reverse);
         BY_NAME.put("cm", CuthillMcKee::forward);
+        BY_NAME.put("search", BandwidthSearch::new);
     }
 
     private Orderers() {

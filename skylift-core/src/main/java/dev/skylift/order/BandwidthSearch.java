@@ -1,0 +1,432 @@
+package dev.skylift.order;
+
+import dev.skylift.graph.CommGraph;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Improves a reverse Cuthill–McKee order towards the minimum bandwidth by local search on the
+ * decision problem: "is there an order of bandwidth k?", for k one below the best found so far.
+ *
+ * <h2>Design</h2>
+ * For a target k, the cost of an order is the total excess Σ max(0, |f(u) − f(v)| − k) over the
+ * edges; an order of cost 0 has bandwidth ≤ k, and the search then lowers k and goes on from there.
+ * This is the k-feasibility view of the tabu and VNS searches of Martí, Laguna, Glover and Campos
+ * ("Reducing the bandwidth of a sparse matrix with tabu search", EJOR 135, 2001) and Mladenović,
+ * Urošević, Pérez-Brito and García-González ("Variable neighbourhood search for bandwidth
+ * reduction", EJOR 200, 2010): an excess measure tells apart two orders of the same bandwidth by how
+ * many edges are too long and by how much, the idea behind the evaluation function of
+ * Rodriguez-Tello, Hao and Torres-Jimenez ("An improved simulated annealing algorithm for bandwidth
+ * minimization", EJOR 185, 2008), so the search has a slope to follow where the bandwidth alone is
+ * flat.
+ *
+ * <p>A move takes a vertex u with a too-long edge and swaps it with the vertex at a position where u
+ * would fit: inside the interval [max f(N(u)) − k, min f(N(u)) + k] when it is not empty, else near
+ * the middle of its neighbours (VNS's "mid" of a critical vertex). Of a few such swaps the best is
+ * taken and accepted by the Metropolis rule: improving and sideways moves always, worsening ones with
+ * probability exp(−Δ/T), where the temperature T is steered so that about
+ * {@value Walk#ACCEPTANCE} of the worsening moves proposed are taken — the cost scale differs
+ * widely between graphs and targets, the acceptance rate does not. A swap is evaluated in
+ * O(deg u + deg v). When the cost stops falling the order is shaken by random short swaps, with a
+ * strength that grows while shaking fails, and after long failure the search restarts from the best
+ * order. Each core runs its own walk from its own seed; the best walk wins (ties to the lowest seed),
+ * so with an iteration limit instead of a time limit the result is the same on any machine.
+ *
+ * <p>The search stops at its time or iteration limit, or when it meets the lower bound.
+ */
+public final class BandwidthSearch implements Orderer {
+
+    @Override
+    public String name() {
+        return "search";
+    }
+
+    @Override
+    public Ordering order(CommGraph graph, OrderingOptions options) {
+        long started = System.nanoTime();
+        LowerBound bound = BandwidthLowerBounds.of(graph);
+        int[] start = CuthillMcKee.reverse().permutation(graph);
+        int[] best = improve(graph, start, bound.value(), options, started + options.timeLimit().toNanos());
+        return Ordering.certify(graph, best, name(), bound, Duration.ofNanos(System.nanoTime() - started));
+    }
+
+    /**
+     * The best order found from {@code start} before the deadline (System.nanoTime) or the
+     * iteration limit, stopping early at bandwidth {@code target}. Never worse than {@code start}.
+     */
+    public static int[] improve(CommGraph graph, int[] start, int target, OrderingOptions options, long deadline) {
+        int n = graph.vertexCount();
+        int startBandwidth = Bandwidth.of(graph, Bandwidth.positions(start, n));
+        if (startBandwidth <= target || n < 3) {
+            return start.clone();
+        }
+        int threads = Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors()));
+        AtomicBoolean reached = new AtomicBoolean();
+        List<Walk> walks = new ArrayList<>();
+        for (int i = 0; i < threads; i++) {
+            walks.add(new Walk(graph, start, options.seed() * 31 + i, target, deadline, options.iterationLimit(), reached));
+        }
+        if (threads == 1) {
+            walks.get(0).run();
+        } else {
+            ExecutorService pool = Executors.newFixedThreadPool(threads, runnable -> {
+                Thread thread = new Thread(runnable, "bandwidth-search");
+                thread.setDaemon(true);
+                return thread;
+            });
+            try {
+                List<Future<?>> futures = new ArrayList<>();
+                for (Walk walk : walks) {
+                    futures.add(pool.submit(walk));
+                }
+                for (Future<?> future : futures) {
+                    future.get();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                reached.set(true);
+            } catch (ExecutionException e) {
+                throw new IllegalStateException("a search thread failed", e.getCause());
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+        Walk best = walks.get(0);
+        for (Walk walk : walks) {
+            if (walk.bestBandwidth < best.bestBandwidth) {
+                best = walk;
+            }
+        }
+        return best.bestOrder();
+    }
+
+    /** One seeded walk of the search. Not thread-safe; each thread owns one. */
+    static final class Walk implements Runnable {
+        private static final int CANDIDATES = 4;
+        /** The share of worsening moves the temperature is steered to accept. */
+        private static final double ACCEPTANCE = 0.45;
+
+        private final CommGraph graph;
+        private final int n;
+        private final int[] pos;
+        private final int[] vert;
+        private final int[] bestPos;
+        private final SplittableRandom random;
+        private final int target;
+        private final long deadline;
+        private final long iterationLimit;
+        private final AtomicBoolean reached;
+        /** Number of too-long edges at each vertex. */
+        private final int[] conflicts;
+        /** The vertices with conflicts, as an indexed set for O(1) random choice. */
+        private final int[] conflicted;
+        private final int[] slot;
+        private int conflictedCount;
+        /** How many edges have each length; the largest non-empty length is the bandwidth. */
+        private final int[] lengthCount;
+        private int bandwidth;
+        private int k;
+        private long cost;
+        private double temperature = 1.0;
+        private int worseProposed;
+        private int worseAccepted;
+        int bestBandwidth;
+        long iterations;
+
+        Walk(CommGraph graph, int[] start, long seed, int target, long deadline, long iterationLimit,
+             AtomicBoolean reached) {
+            this.graph = graph;
+            this.n = graph.vertexCount();
+            this.vert = start.clone();
+            this.pos = Bandwidth.positions(vert, n);
+            this.bestPos = pos.clone();
+            this.random = new SplittableRandom(seed);
+            this.target = target;
+            this.deadline = deadline;
+            this.iterationLimit = iterationLimit;
+            this.reached = reached;
+            this.conflicts = new int[n];
+            this.conflicted = new int[n];
+            this.slot = new int[n];
+            this.bestBandwidth = Bandwidth.of(graph, pos);
+            this.lengthCount = new int[n];
+            for (int v = 0; v < n; v++) {
+                for (int a = graph.firstArc(v), end = graph.endArc(v); a < end; a++) {
+                    if (v < graph.target(a)) {
+                        lengthCount[Math.abs(pos[v] - pos[graph.target(a)])]++;
+                    }
+                }
+            }
+            this.bandwidth = bestBandwidth;
+        }
+
+        int[] bestOrder() {
+            int[] order = new int[n];
+            for (int v = 0; v < n; v++) {
+                order[bestPos[v]] = v;
+            }
+            return order;
+        }
+
+        @Override
+        public void run() {
+            setTarget(bestBandwidth - 1);
+            long sinceProgress = 0;
+            long levelBest = cost;
+            int shakes = 0;
+            long patience = 20L * n + 2000;
+            while (true) {
+                if (bandwidth < bestBandwidth) {
+                    bestBandwidth = bandwidth;
+                    System.arraycopy(pos, 0, bestPos, 0, n);
+                    if (bestBandwidth <= target) {
+                        reached.set(true);
+                        return;
+                    }
+                    if (k >= bestBandwidth) {
+                        setTarget(bestBandwidth - 1);
+                        levelBest = cost;
+                        sinceProgress = 0;
+                        shakes = 0;
+                    }
+                }
+                if (cost == 0) {
+                    // bandwidth <= k < bestBandwidth was handled above; this only happens when k is the target
+                    setTarget(bestBandwidth - 1);
+                    continue;
+                }
+                if (iterations >= iterationLimit) {
+                    return;
+                }
+                if ((iterations & 127) == 0 && (System.nanoTime() - deadline > 0 || reached.get())) {
+                    return;
+                }
+                iterations++;
+                step();
+                if (cost < levelBest) {
+                    levelBest = cost;
+                    sinceProgress = 0;
+                    shakes = 0;
+                } else if (++sinceProgress > patience) {
+                    shakes++;
+                    if (shakes > 12) {
+                        restartFromBest();
+                        shakes = 0;
+                    } else {
+                        shake(1 + shakes * Math.max(1, n / 100));
+                    }
+                    levelBest = cost;
+                    sinceProgress = 0;
+                }
+            }
+        }
+
+        /** Aims at bandwidth k: recomputes every vertex's conflicts and the total excess. */
+        private void setTarget(int newK) {
+            k = newK;
+            cost = 0;
+            conflictedCount = 0;
+            java.util.Arrays.fill(conflicts, 0);
+            for (int v = 0; v < n; v++) {
+                for (int a = graph.firstArc(v), end = graph.endArc(v); a < end; a++) {
+                    int length = Math.abs(pos[v] - pos[graph.target(a)]);
+                    if (length > k) {
+                        conflicts[v]++;
+                        if (v < graph.target(a)) {
+                            cost += length - k;
+                        }
+                    }
+                }
+            }
+            for (int v = 0; v < n; v++) {
+                if (conflicts[v] > 0) {
+                    slot[v] = conflictedCount;
+                    conflicted[conflictedCount++] = v;
+                }
+            }
+        }
+
+        private void restartFromBest() {
+            for (int v = 0; v < n; v++) {
+                pos[v] = bestPos[v];
+                vert[pos[v]] = v;
+            }
+            java.util.Arrays.fill(lengthCount, 0);
+            for (int v = 0; v < n; v++) {
+                for (int a = graph.firstArc(v), end = graph.endArc(v); a < end; a++) {
+                    if (v < graph.target(a)) {
+                        lengthCount[Math.abs(pos[v] - pos[graph.target(a)])]++;
+                    }
+                }
+            }
+            bandwidth = bestBandwidth;
+            setTarget(k);
+        }
+
+        /** Random swaps of vertices at most k apart. */
+        private void shake(int swaps) {
+            for (int i = 0; i < swaps; i++) {
+                int u = random.nextInt(n);
+                int reach = Math.max(1, k);
+                int p = pos[u] + random.nextInt(2 * reach + 1) - reach;
+                if (p < 0 || p >= n || p == pos[u]) {
+                    continue;
+                }
+                swap(u, vert[p], delta(u, vert[p]));
+            }
+        }
+
+        private void step() {
+            int u = conflicted[random.nextInt(conflictedCount)];
+            int low = Integer.MAX_VALUE;
+            int high = Integer.MIN_VALUE;
+            for (int a = graph.firstArc(u), end = graph.endArc(u); a < end; a++) {
+                int p = pos[graph.target(a)];
+                low = Math.min(low, p);
+                high = Math.max(high, p);
+            }
+            // Positions where u's edges all fit: [high - k, low + k]; empty means u cannot fit anywhere
+            // yet, and the middle of its neighbours is the least bad place.
+            int from = high - k;
+            int to = low + k;
+            if (from > to) {
+                int mid = (low + high) >>> 1;
+                from = mid - 1;
+                to = mid + 1;
+            }
+            from = Math.max(0, from);
+            to = Math.min(n - 1, to);
+            int bestV = -1;
+            long bestDelta = Long.MAX_VALUE;
+            int ties = 0;
+            for (int c = 0; c < CANDIDATES; c++) {
+                int p = from + random.nextInt(to - from + 1);
+                if (p == pos[u]) {
+                    continue;
+                }
+                int v = vert[p];
+                long d = delta(u, v);
+                if (d < bestDelta) {
+                    bestDelta = d;
+                    bestV = v;
+                    ties = 1;
+                } else if (d == bestDelta && random.nextInt(++ties) == 0) {
+                    bestV = v;
+                }
+            }
+            if (bestV < 0) {
+                return;
+            }
+            if (bestDelta <= 0) {
+                swap(u, bestV, bestDelta);
+                return;
+            }
+            worseProposed++;
+            if (random.nextDouble() < Math.exp(-bestDelta / temperature)) {
+                worseAccepted++;
+                swap(u, bestV, bestDelta);
+            }
+            if (worseProposed == 1024) {
+                // Keep the share of accepted worsening moves near its aim, whatever the scale of the costs.
+                temperature *= worseAccepted < ACCEPTANCE * worseProposed ? 1.1 : 1 / 1.1;
+                worseProposed = 0;
+                worseAccepted = 0;
+            }
+        }
+
+        private long excess(int length) {
+            return length > k ? length - k : 0;
+        }
+
+        /** The change of the total excess if u and v swapped positions. */
+        private long delta(int u, int v) {
+            int pu = pos[u];
+            int pv = pos[v];
+            long d = 0;
+            for (int a = graph.firstArc(u), end = graph.endArc(u); a < end; a++) {
+                int x = graph.target(a);
+                if (x != v) {
+                    int px = pos[x];
+                    d += excess(Math.abs(pv - px)) - excess(Math.abs(pu - px));
+                }
+            }
+            for (int a = graph.firstArc(v), end = graph.endArc(v); a < end; a++) {
+                int x = graph.target(a);
+                if (x != u) {
+                    int px = pos[x];
+                    d += excess(Math.abs(pu - px)) - excess(Math.abs(pv - px));
+                }
+            }
+            return d;
+        }
+
+        private void swap(int u, int v, long delta) {
+            lengths(u, v, -1);
+            lengths(v, u, -1);
+            count(u, v, -1);
+            int pu = pos[u];
+            pos[u] = pos[v];
+            pos[v] = pu;
+            vert[pos[u]] = u;
+            vert[pos[v]] = v;
+            count(u, v, +1);
+            lengths(u, v, +1);
+            lengths(v, u, +1);
+            cost += delta;
+            while (lengthCount[bandwidth] == 0 && bandwidth > 0) {
+                bandwidth--;
+            }
+        }
+
+        private void lengths(int u, int other, int sign) {
+            int pu = pos[u];
+            for (int a = graph.firstArc(u), end = graph.endArc(u); a < end; a++) {
+                int x = graph.target(a);
+                if (x != other) {
+                    int length = Math.abs(pu - pos[x]);
+                    lengthCount[length] += sign;
+                    if (sign > 0 && length > bandwidth) {
+                        bandwidth = length;
+                    }
+                }
+            }
+        }
+
+        /** Adds sign to the conflict counts of the too-long edges at u and v (the edge u–v keeps its length). */
+        private void count(int u, int v, int sign) {
+            countAt(u, v, sign);
+            countAt(v, u, sign);
+        }
+
+        private void countAt(int u, int other, int sign) {
+            int pu = pos[u];
+            for (int a = graph.firstArc(u), end = graph.endArc(u); a < end; a++) {
+                int x = graph.target(a);
+                if (x != other && Math.abs(pu - pos[x]) > k) {
+                    adjust(u, sign);
+                    adjust(x, sign);
+                }
+            }
+        }
+
+        private void adjust(int v, int sign) {
+            int before = conflicts[v];
+            conflicts[v] = before + sign;
+            if (before == 0) {
+                slot[v] = conflictedCount;
+                conflicted[conflictedCount++] = v;
+            } else if (before + sign == 0) {
+                int last = conflicted[--conflictedCount];
+                conflicted[slot[v]] = last;
+                slot[last] = slot[v];
+            }
+        }
+    }
+}
