@@ -1,0 +1,167 @@
+package dev.skylift.order;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.skylift.graph.CommGraph;
+import dev.skylift.graph.ConnectedComponents;
+import dev.skylift.graph.TestGraphs;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class ExactBandwidthTest extends AbstractOrdererTest {
+
+    private static final OrderingOptions QUICK =
+            new OrderingOptions(Duration.ofMillis(300), 1L).withIterationLimit(2_000);
+
+    /**
+     * The shared invariants ask for the same graph's ordering many times; where the proof takes the
+     * whole time limit that would add up, so each (graph, options) is solved once.
+     */
+    private static final Orderer MEMO = new Orderer() {
+        private final java.util.Map<CommGraph, java.util.Map<OrderingOptions, Ordering>> cache =
+                java.util.Collections.synchronizedMap(new java.util.IdentityHashMap<>());
+
+        @Override
+        public String name() {
+            return "exact";
+        }
+
+        @Override
+        public Ordering order(CommGraph graph, OrderingOptions options) {
+            return cache.computeIfAbsent(graph, g -> new java.util.concurrent.ConcurrentHashMap<>())
+                    .computeIfAbsent(options, o -> new ExactBandwidth().order(graph, o));
+        }
+    };
+
+    @Override
+    protected Orderer orderer() {
+        return MEMO;
+    }
+
+    @Override
+    protected OrderingOptions options() {
+        return QUICK;
+    }
+
+    /**
+     * The decision behind every proof, against brute force on every connected graph of up to six
+     * labelled vertices: "no" exactly below the optimum, "yes" with a valid order at it.
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {2, 3, 4, 5, 6})
+    void decidesEveryConnectedGraphOnFewVerticesLikeBruteForce(int n) {
+        int[][] pairs = pairs(n);
+        int checked = 0;
+        for (int mask = 0; mask < 1 << pairs.length; mask++) {
+            CommGraph graph = graphOf(n, pairs, mask);
+            if (ConnectedComponents.of(graph).count() != 1) {
+                continue;
+            }
+            checkDecisions(graph);
+            checked++;
+        }
+        assertThat(checked).isPositive();
+    }
+
+    @Test
+    void decidesSeededRandomGraphsOfSevenToNineVerticesLikeBruteForce() {
+        SplittableRandom random = new SplittableRandom(2026);
+        int checked = 0;
+        while (checked < 300) {
+            int n = 7 + random.nextInt(3);
+            CommGraph graph = TestGraphs.random(n, 0.2 + 0.6 * random.nextDouble(), random.nextLong());
+            if (ConnectedComponents.of(graph).count() != 1) {
+                continue;
+            }
+            checkDecisions(graph);
+            checked++;
+        }
+    }
+
+    @Test
+    void provesOptimalityOnSmallGraphsIncludingDisconnectedOnes() {
+        SplittableRandom random = new SplittableRandom(7);
+        for (int i = 0; i < 150; i++) {
+            int n = 2 + random.nextInt(8);
+            CommGraph graph = TestGraphs.random(n, 0.1 + 0.6 * random.nextDouble(), random.nextLong());
+
+            Ordering ordering = new ExactBandwidth().order(graph, QUICK);
+
+            assertThat(ordering.bandwidth()).as("graph %d", i).isEqualTo(BruteForce.optimum(graph));
+            assertThat(ordering.optimal()).as("graph %d", i).isTrue();
+        }
+    }
+
+    @Test
+    void provesTheLiteratureOptimumOfBcspwr01() {
+        // bcspwr01: 39 vertices, bandwidth 5 proven optimal in the literature; our closed-form bounds say 4.
+        CommGraph graph = TestGraphs.resource("bcspwr01");
+
+        Ordering ordering = orderer().order(graph, QUICK);
+
+        assertThat(ordering.bandwidth()).isEqualTo(5);
+        assertThat(ordering.lowerBound().value()).isEqualTo(5);
+        assertThat(ordering.lowerBound().reason()).contains("no order of bandwidth 4");
+        assertThat(ordering.optimal()).isTrue();
+    }
+
+    @Test
+    void returnsTheBestOrderAndBoundWhenTimeRunsOut() {
+        // A 12×12 grid relabelled: bandwidth 12, far more than a few milliseconds of proof.
+        CommGraph graph = TestGraphs.shuffled(TestGraphs.grid(12, 12), 3);
+        OrderingOptions hurried = new OrderingOptions(Duration.ofMillis(50), 1L);
+
+        Ordering ordering = orderer().order(graph, hurried);
+
+        assertThat(ordering.bandwidth()).isGreaterThanOrEqualTo(12);
+        assertThat(ordering.lowerBound().value()).isLessThanOrEqualTo(12);
+        assertThat(ordering.optimal()).isEqualTo(ordering.bandwidth() == ordering.lowerBound().value());
+    }
+
+    private static void checkDecisions(CommGraph graph) {
+        int optimum = BruteForce.optimum(graph);
+        BandwidthDecision.Problem problem = new BandwidthDecision.Problem(graph);
+        long far = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+        if (optimum > 0) {
+            assertThat(problem.decide(optimum - 1, far).answer()).as("%s at k=%d", edgeList(graph), optimum - 1)
+                    .isEqualTo(BandwidthDecision.Answer.NO);
+        }
+        BandwidthDecision.Result yes = problem.decide(optimum, far);
+        assertThat(yes.answer()).as("%s at k=%d", edgeList(graph), optimum).isEqualTo(BandwidthDecision.Answer.YES);
+        int[] position = Bandwidth.positions(yes.order(), graph.vertexCount());
+        assertThat(BruteForce.bandwidth(TestGraphs.edges(graph), position)).isLessThanOrEqualTo(optimum);
+    }
+
+    private static String edgeList(CommGraph graph) {
+        List<String> edges = new ArrayList<>();
+        for (int[] e : TestGraphs.edges(graph)) {
+            edges.add(e[0] + "-" + e[1]);
+        }
+        return edges.toString();
+    }
+
+    private static int[][] pairs(int n) {
+        List<int[]> pairs = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            for (int j = i + 1; j < n; j++) {
+                pairs.add(new int[] {i, j});
+            }
+        }
+        return pairs.toArray(int[][]::new);
+    }
+
+    private static CommGraph graphOf(int n, int[][] pairs, int mask) {
+        CommGraph.Builder builder = CommGraph.builder(n);
+        for (int e = 0; e < pairs.length; e++) {
+            if ((mask & (1 << e)) != 0) {
+                builder.addEdge(pairs[e][0], pairs[e][1]);
+            }
+        }
+        return builder.build();
+    }
+}
