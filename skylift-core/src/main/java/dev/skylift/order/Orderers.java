@@ -7,8 +7,7 @@ import java.util.function.Supplier;
 
 /**
  * The ordering methods users pick by name ({@code --method}), in the manner of a policy registry:
- * each name maps to a fresh orderer. {@code auto} picks the best method for the graph; for now
- * that is reverse Cuthill–McKee.
+ * each name maps to a fresh orderer. {@code auto} picks the method per component.
  */
 public final class Orderers {
 
@@ -37,18 +36,5 @@ public final class Orderers {
     /** The names, {@code auto} first. */
     public static List<String> names() {
         return List.copyOf(BY_NAME.keySet());
-    }
-
-    /** Chooses the method for the graph at hand. Today every graph gets reverse Cuthill–McKee. */
-    static final class AutoOrderer implements Orderer {
-        @Override
-        public String name() {
-            return "auto";
-        }
-
-        @Override
-        public Ordering order(dev.skylift.graph.CommGraph graph, OrderingOptions options) {
-            return CuthillMcKee.reverse().order(graph, options);
-        }
     }
 }

@@ -18,25 +18,7 @@ class ExactBandwidthTest extends AbstractOrdererTest {
     private static final OrderingOptions QUICK =
             new OrderingOptions(Duration.ofMillis(300), 1L).withIterationLimit(2_000);
 
-    /**
-     * The shared invariants ask for the same graph's ordering many times; where the proof takes the
-     * whole time limit that would add up, so each (graph, options) is solved once.
-     */
-    private static final Orderer MEMO = new Orderer() {
-        private final java.util.Map<CommGraph, java.util.Map<OrderingOptions, Ordering>> cache =
-                java.util.Collections.synchronizedMap(new java.util.IdentityHashMap<>());
-
-        @Override
-        public String name() {
-            return "exact";
-        }
-
-        @Override
-        public Ordering order(CommGraph graph, OrderingOptions options) {
-            return cache.computeIfAbsent(graph, g -> new java.util.concurrent.ConcurrentHashMap<>())
-                    .computeIfAbsent(options, o -> new ExactBandwidth().order(graph, o));
-        }
-    };
+    private static final Orderer MEMO = new MemoOrderer(new ExactBandwidth());
 
     @Override
     protected Orderer orderer() {
