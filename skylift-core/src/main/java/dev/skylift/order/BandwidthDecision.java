@@ -36,6 +36,7 @@ final class BandwidthDecision {
     private final short[] distance;
     private final int[] twinPredecessor;
     private final long nanoDeadline;
+    private final java.util.function.BooleanSupplier cancelled;
 
     private final int[] position;
     private final int[] order;
@@ -50,13 +51,15 @@ final class BandwidthDecision {
     private long nodes;
     private boolean timedOut;
 
-    private BandwidthDecision(CommGraph graph, short[] distance, int[] twinPredecessor, int k, long nanoDeadline) {
+    private BandwidthDecision(CommGraph graph, short[] distance, int[] twinPredecessor, int k, long nanoDeadline,
+                              java.util.function.BooleanSupplier cancelled) {
         this.graph = graph;
         this.n = graph.vertexCount();
         this.k = k;
         this.distance = distance;
         this.twinPredecessor = twinPredecessor;
         this.nanoDeadline = nanoDeadline;
+        this.cancelled = cancelled;
         this.position = new int[n];
         this.order = new int[n];
         this.due = new int[n];
@@ -100,7 +103,12 @@ final class BandwidthDecision {
         }
 
         Result decide(int k, long nanoDeadline) {
-            return new BandwidthDecision(graph, distance, twinPredecessor, k, nanoDeadline).run();
+            return decide(k, nanoDeadline, () -> false);
+        }
+
+        /** Decides k until the deadline, or until {@code cancelled} says the answer is no longer wanted. */
+        Result decide(int k, long nanoDeadline, java.util.function.BooleanSupplier cancelled) {
+            return new BandwidthDecision(graph, distance, twinPredecessor, k, nanoDeadline, cancelled).run();
         }
     }
 
@@ -239,7 +247,7 @@ final class BandwidthDecision {
         if (t == n) {
             return true;
         }
-        if ((++nodes & 1023) == 0 && System.nanoTime() - nanoDeadline > 0) {
+        if ((++nodes & 1023) == 0 && (System.nanoTime() - nanoDeadline > 0 || cancelled.getAsBoolean())) {
             timedOut = true;
         }
         if (timedOut) {

@@ -62,16 +62,31 @@ public final class BandwidthSearch implements Orderer {
      * iteration limit, stopping early at bandwidth {@code target}. Never worse than {@code start}.
      */
     public static int[] improve(CommGraph graph, int[] start, int target, OrderingOptions options, long deadline) {
+        int threads = Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors()));
+        return improve(graph, start, target, options, deadline, threads, new AtomicBoolean(), null);
+    }
+
+    /** Told of each better order a walk finds: its bandwidth and the order itself. */
+    public interface Listener {
+        void improved(int bandwidth, int[] order);
+    }
+
+    /**
+     * The same with the number of walks (threads) given, a flag that stops the search when set
+     * (and that the search sets when it meets the target), and an optional listener of every
+     * improvement, for methods that run the search beside other work.
+     */
+    public static int[] improve(CommGraph graph, int[] start, int target, OrderingOptions options, long deadline,
+                                int threads, AtomicBoolean reached, Listener listener) {
         int n = graph.vertexCount();
         int startBandwidth = Bandwidth.of(graph, Bandwidth.positions(start, n));
         if (startBandwidth <= target || n < 3) {
             return start.clone();
         }
-        int threads = Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors()));
-        AtomicBoolean reached = new AtomicBoolean();
         List<Walk> walks = new ArrayList<>();
         for (int i = 0; i < threads; i++) {
-            walks.add(new Walk(graph, start, options.seed() * 31 + i, target, deadline, options.iterationLimit(), reached));
+            walks.add(new Walk(graph, start, options.seed() * 31 + i, target, deadline, options.iterationLimit(), reached,
+                    listener));
         }
         if (threads == 1) {
             walks.get(0).run();
@@ -123,6 +138,7 @@ public final class BandwidthSearch implements Orderer {
         private final long deadline;
         private final long iterationLimit;
         private final AtomicBoolean reached;
+        private final Listener listener;
         /** Number of too-long edges at each vertex. */
         private final int[] conflicts;
         /** The vertices with conflicts, as an indexed set for O(1) random choice. */
@@ -141,7 +157,7 @@ public final class BandwidthSearch implements Orderer {
         long iterations;
 
         Walk(CommGraph graph, int[] start, long seed, int target, long deadline, long iterationLimit,
-             AtomicBoolean reached) {
+             AtomicBoolean reached, Listener listener) {
             this.graph = graph;
             this.n = graph.vertexCount();
             this.vert = start.clone();
@@ -152,6 +168,7 @@ public final class BandwidthSearch implements Orderer {
             this.deadline = deadline;
             this.iterationLimit = iterationLimit;
             this.reached = reached;
+            this.listener = listener;
             this.conflicts = new int[n];
             this.conflicted = new int[n];
             this.slot = new int[n];
@@ -186,6 +203,9 @@ public final class BandwidthSearch implements Orderer {
                 if (bandwidth < bestBandwidth) {
                     bestBandwidth = bandwidth;
                     System.arraycopy(pos, 0, bestPos, 0, n);
+                    if (listener != null) {
+                        listener.improved(bestBandwidth, bestOrder());
+                    }
                     if (bestBandwidth <= target) {
                         reached.set(true);
                         return;

@@ -3,13 +3,14 @@ package dev.skylift.order;
 import dev.skylift.graph.CommGraph;
 import dev.skylift.graph.ConnectedComponents;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Minimum bandwidth with a proof. A heuristic order comes first ({@link BandwidthSearch} from
- * reverse Cuthill–McKee, for a share of the time); then, for k one below the best bandwidth
- * known, an exhaustive decision ({@link BandwidthDecision}) either finds an order of bandwidth ≤ k
- * — and k goes down — or proves that none exists, which raises the lower bound to k + 1 and makes
- * the best order optimal. Components are decided one by one: the graph's bandwidth is the largest
+ * Minimum bandwidth with a proof. A heuristic ({@link BandwidthSearch} from reverse Cuthill–McKee)
+ * runs on one core and an exhaustive decision ({@link BandwidthDecision}) on the other, sharing the
+ * best order: the decision, for k one below the best bandwidth known, either finds an order of
+ * bandwidth ≤ k — and k goes down — or proves that none exists, which raises the lower bound to
+ * k + 1 and makes the best order optimal; when the search beats k first, the decision moves on. Components are decided one by one: the graph's bandwidth is the largest
  * of theirs, so one component without an order of bandwidth k proves the bound for the whole.
  *
  * <p>On time-out the best order and the best bound found are returned, and the ordering is optimal
@@ -21,8 +22,6 @@ public final class ExactBandwidth implements Orderer {
     /** The largest component the exhaustive decision takes on. */
     public static final int MAX_DECIDED_VERTICES = 2000;
 
-    /** Share of the time limit given to the heuristic before the proof starts. */
-    private static final double SEARCH_SHARE = 0.25;
 
     @Override
     public String name() {
@@ -34,55 +33,116 @@ public final class ExactBandwidth implements Orderer {
         long started = System.nanoTime();
         long deadline = started + options.timeLimit().toNanos();
         LowerBound bound = BandwidthLowerBounds.of(graph);
-        int[] best = BandwidthSearch.improve(graph, CuthillMcKee.reverse().permutation(graph), bound.value(),
-                options, started + (long) (options.timeLimit().toNanos() * SEARCH_SHARE));
         int n = graph.vertexCount();
-        int bandwidth = Bandwidth.of(graph, Bandwidth.positions(best, n));
-        if (bandwidth > bound.value()) {
+        int[] rcm = CuthillMcKee.reverse().permutation(graph);
+        Incumbent incumbent = new Incumbent(rcm, Bandwidth.of(graph, Bandwidth.positions(rcm, n)));
+        if (incumbent.bandwidth() > bound.value()) {
+            bound = prove(graph, bound, incumbent, options, deadline);
+        }
+        return Ordering.certify(graph, incumbent.order(), name(), bound, Duration.ofNanos(System.nanoTime() - started));
+    }
+
+    /**
+     * Runs the search on one core and the decisions on the other, sharing the best order: each
+     * decision asks about one below the incumbent's band and is dropped as soon as the search gets
+     * there first. Returns the bound, raised when a decision proves it.
+     */
+    private static LowerBound prove(CommGraph graph, LowerBound bound, Incumbent incumbent, OrderingOptions options,
+                                    long deadline) {
+        int n = graph.vertexCount();
+        AtomicBoolean stop = new AtomicBoolean();
+        int target = bound.value();
+        int[] start = incumbent.order();
+        Thread search = new Thread(() -> BandwidthSearch.improve(graph, start, target, options, deadline, 1, stop,
+                incumbent::offer), "exact-bandwidth-search");
+        search.setDaemon(true);
+        search.start();
+        try {
             ConnectedComponents components = ConnectedComponents.of(graph);
             CommGraph[] parts = components.subgraphs(graph);
             BandwidthDecision.Problem[] problems = new BandwidthDecision.Problem[parts.length];
+            if (maxSize(parts) > MAX_DECIDED_VERTICES) {
+                search.join();
+                return bound;
+            }
             long nodes = 0;
-            while (bandwidth > bound.value()) {
-                int k = bandwidth - 1;
+            while (incumbent.bandwidth() > bound.value() && System.nanoTime() - deadline < 0) {
+                int k = incumbent.bandwidth() - 1;
                 int[][] layouts = new int[parts.length][];
-                boolean allYes = true;
-                LowerBound proved = null;
-                for (int c = 0; c < parts.length && proved == null && allYes; c++) {
+                BandwidthDecision.Answer answer = BandwidthDecision.Answer.YES;
+                for (int c = 0; c < parts.length && answer == BandwidthDecision.Answer.YES; c++) {
                     CommGraph part = parts[c];
                     if (part.vertexCount() - 1 <= k) {
                         layouts[c] = identity(part.vertexCount());
                         continue;
                     }
-                    if (part.vertexCount() > MAX_DECIDED_VERTICES) {
-                        allYes = false;
-                        break;
-                    }
                     if (problems[c] == null) {
                         problems[c] = new BandwidthDecision.Problem(part);
                     }
-                    BandwidthDecision.Result result = problems[c].decide(k, deadline);
+                    BandwidthDecision.Result result = problems[c].decide(k, deadline, () -> incumbent.bandwidth() <= k);
                     nodes += result.nodes();
-                    switch (result.answer()) {
-                        case YES -> layouts[c] = result.order();
-                        case NO -> proved = new LowerBound(k + 1, "exhaustive search: "
+                    answer = result.answer();
+                    if (answer == BandwidthDecision.Answer.YES) {
+                        layouts[c] = result.order();
+                    } else if (answer == BandwidthDecision.Answer.NO) {
+                        bound = bound.max(new LowerBound(k + 1, "exhaustive search: "
                                 + (parts.length == 1 ? "the graph" : "the component of " + part.labels().label(0))
-                                + " has no order of bandwidth " + k + " (" + nodes + " search nodes)");
-                        case UNKNOWN -> allYes = false;
+                                + " has no order of bandwidth " + k + " (" + nodes + " search nodes)"));
                     }
                 }
-                if (proved != null) {
-                    bound = bound.max(proved);
-                    break;
+                if (answer == BandwidthDecision.Answer.YES) {
+                    int[] order = assemble(components, layouts, n);
+                    incumbent.offer(Bandwidth.of(graph, Bandwidth.positions(order, n)), order);
+                } else if (answer == BandwidthDecision.Answer.NO || incumbent.bandwidth() > k) {
+                    break; // proved, or out of time
                 }
-                if (!allYes) {
-                    break;
-                }
-                best = assemble(components, layouts, n);
-                bandwidth = Bandwidth.of(graph, Bandwidth.positions(best, n));
+            }
+            return bound;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return bound;
+        } finally {
+            stop.set(true);
+            try {
+                search.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
         }
-        return Ordering.certify(graph, best, name(), bound, Duration.ofNanos(System.nanoTime() - started));
+    }
+
+    /** The best order so far, shared by the search and the decisions. */
+    private static final class Incumbent {
+        private int[] order;
+        private volatile int bandwidth;
+
+        Incumbent(int[] order, int bandwidth) {
+            this.order = order;
+            this.bandwidth = bandwidth;
+        }
+
+        synchronized void offer(int newBandwidth, int[] newOrder) {
+            if (newBandwidth < bandwidth) {
+                order = newOrder.clone();
+                bandwidth = newBandwidth;
+            }
+        }
+
+        int bandwidth() {
+            return bandwidth;
+        }
+
+        synchronized int[] order() {
+            return order.clone();
+        }
+    }
+
+    private static int maxSize(CommGraph[] parts) {
+        int max = 0;
+        for (CommGraph part : parts) {
+            max = Math.max(max, part.vertexCount());
+        }
+        return max;
     }
 
     private static int[] identity(int n) {
