@@ -22,8 +22,10 @@ import java.util.Arrays;
  * <p>Candidates for the next position are tried in increasing deadline; a vertex whose deadline is
  * the current position is forced. Twins — vertices with the same neighbours apart from each other —
  * are interchangeable in any order, so only the lowest-numbered unplaced twin of a class is tried
- * (this is what makes hubs with many leaves cheap). The first vertex must pass the one-sided
- * density test |N_j(v)| ≤ j·k + 1 for every j. Worst case exponential, as it must be.
+ * (this is what makes hubs with many leaves cheap). Every vertex also has a static window of
+ * positions from the density argument (see {@code windows()}), which gives release times and first
+ * deadlines, and reversal symmetry keeps one vertex in the first half. Worst case exponential, as
+ * it must be.
  */
 final class BandwidthDecision {
 
@@ -41,6 +43,7 @@ final class BandwidthDecision {
     private final int[] position;
     private final int[] order;
     private final int[] due;
+    private final int[] release;
     private final int[] dueCount;
     private final int[] trailVertex;
     private final int[] trailOld;
@@ -50,6 +53,10 @@ final class BandwidthDecision {
     private int unplacedCount;
     private long nodes;
     private boolean timedOut;
+    /** Placed vertices as a bitset: half of a search state's key. */
+    private final long[] placedBits;
+    /** Search states known to have no completion. */
+    private final java.util.HashSet<StateKey> failed = new java.util.HashSet<>();
 
     private BandwidthDecision(CommGraph graph, short[] distance, int[] twinPredecessor, int k, long nanoDeadline,
                               java.util.function.BooleanSupplier cancelled) {
@@ -63,11 +70,51 @@ final class BandwidthDecision {
         this.position = new int[n];
         this.order = new int[n];
         this.due = new int[n];
+        this.release = new int[n];
         this.dueCount = new int[n + 1];
         this.trailVertex = new int[n * n + n];
         this.trailOld = new int[n * n + n];
         this.unplaced = new int[n];
         this.unplacedSlot = new int[n];
+        this.placedBits = new long[(n + 63) >>> 6];
+    }
+
+    /** Most failed states remembered; past it the search goes on without adding more. */
+    private static final int MAX_REMEMBERED = 1_500_000;
+
+    /**
+     * A search state: which vertices are placed, and where the placed vertices that still have
+     * unplaced neighbours sit relative to the next position. Every deadline follows from these
+     * alone — a placed vertex with no unplaced neighbour is dominated by its neighbours, which sit
+     * at most k after it — so two partial orders with the same key have the same completions.
+     */
+    private record StateKey(long[] words, int hash) {
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof StateKey key && key.hash == hash && Arrays.equals(key.words, words);
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
+    }
+
+    private StateKey key(int t) {
+        int frontier = 0;
+        long[] recent = new long[Math.min(k, t)];
+        for (int p = t - 1; p >= 0 && p >= t - k; p--) {
+            int v = order[p];
+            for (int a = graph.firstArc(v), end = graph.endArc(v); a < end; a++) {
+                if (position[graph.target(a)] < 0) {
+                    recent[frontier++] = ((long) v << 32) | (t - p);
+                    break;
+                }
+            }
+        }
+        long[] words = Arrays.copyOf(placedBits, placedBits.length + frontier);
+        System.arraycopy(recent, 0, words, placedBits.length, frontier);
+        return new StateKey(words, Arrays.hashCode(words));
     }
 
     /** What the decision found: the answer, an order when YES, and the search nodes it took. */
@@ -194,8 +241,20 @@ final class BandwidthDecision {
             unplacedSlot[v] = v;
         }
         unplacedCount = n;
-        Arrays.fill(due, n);
-        dueCount[n] = n;
+        if (!windows()) {
+            return new Result(Answer.NO, null, 0);
+        }
+        for (int v = 0; v < n; v++) {
+            dueCount[due[v]]++;
+        }
+        // The static deadlines alone may already be too many for the positions before them.
+        int pending = 0;
+        for (int d = 0; d < n; d++) {
+            pending += dueCount[d];
+            if (pending > d + 1) {
+                return new Result(Answer.NO, null, 0);
+            }
+        }
         for (int root : roots()) {
             int mark = trailTop;
             if (place(root, 0) && search(1)) {
@@ -209,6 +268,51 @@ final class BandwidthDecision {
         return new Result(timedOut ? Answer.UNKNOWN : Answer.NO, null, nodes);
     }
 
+    /**
+     * Static windows: of the |N_j(u)| − 1 vertices within j hops of u at most j·k follow it and at
+     * most j·k precede it, so u sits in [r, n − 1 − r] with r = max over j of |N_j(u)| − 1 − j·k.
+     * Fills the release times and the initial deadlines. Reversing an order keeps its bandwidth, so
+     * one vertex without twins may also be kept in the first half. False when some window is empty.
+     */
+    private boolean windows() {
+        int[] atDistance = new int[n];
+        int pivot = -1;
+        boolean[] hasTwin = new boolean[n];
+        for (int v = 0; v < n; v++) {
+            if (twinPredecessor[v] >= 0) {
+                hasTwin[v] = true;
+                hasTwin[twinPredecessor[v]] = true;
+            }
+        }
+        for (int u = 0; u < n; u++) {
+            Arrays.fill(atDistance, 0);
+            int eccentricity = 0;
+            for (int w = 0; w < n; w++) {
+                int d = distance[u * n + w];
+                atDistance[d]++;
+                eccentricity = Math.max(eccentricity, d);
+            }
+            long ball = 0;
+            long r = 0;
+            for (int j = 0; j <= eccentricity; j++) {
+                ball += atDistance[j];
+                r = Math.max(r, ball - 1 - (long) j * k);
+            }
+            if (r > (n - 1) / 2) {
+                return false;
+            }
+            release[u] = (int) r;
+            due[u] = n - 1 - (int) r;
+            if (!hasTwin[u] && (pivot < 0 || release[u] > release[pivot])) {
+                pivot = u;
+            }
+        }
+        if (pivot >= 0) {
+            due[pivot] = Math.min(due[pivot], (n - 1) / 2);
+        }
+        return true;
+    }
+
     /** First vertices that pass the one-sided density test, farthest-reaching first. */
     private int[] roots() {
         int[] candidates = new int[n];
@@ -216,7 +320,7 @@ final class BandwidthDecision {
         int count = 0;
         int[] atDistance = new int[n];
         for (int v = 0; v < n; v++) {
-            if (twinPredecessor[v] >= 0) {
+            if (twinPredecessor[v] >= 0 || release[v] > 0) {
                 continue;
             }
             Arrays.fill(atDistance, 0);
@@ -253,6 +357,10 @@ final class BandwidthDecision {
         if (timedOut) {
             return false;
         }
+        StateKey key = key(t);
+        if (failed.contains(key)) {
+            return false;
+        }
         // Candidates in increasing deadline; a vertex due now is the only choice.
         int count = unplacedCount;
         long[] keyed = new long[count];
@@ -260,7 +368,7 @@ final class BandwidthDecision {
         for (int i = 0; i < count; i++) {
             int u = unplaced[i];
             int predecessor = twinPredecessor[u];
-            if (predecessor >= 0 && position[predecessor] < 0) {
+            if (predecessor >= 0 && position[predecessor] < 0 || release[u] > t) {
                 continue;
             }
             keyed[size++] = ((long) due[u] << 32) | u;
@@ -280,16 +388,21 @@ final class BandwidthDecision {
                 return false;
             }
         }
+        if (failed.size() < MAX_REMEMBERED) {
+            failed.add(key);
+        }
         return false;
     }
 
     /** Places u at t, tightens the deadlines, and tells whether the earliest-deadline test still passes. */
     private boolean place(int u, int t) {
         position[u] = t;
+        placedBits[u >>> 6] |= 1L << u;
         order[t] = u;
         removeUnplaced(u);
         dueCount[due[u]]--;
         int base = u * n;
+        boolean windowsOpen = true;
         for (int i = 0; i < unplacedCount; i++) {
             int w = unplaced[i];
             long candidate = t + (long) k * distance[base + w];
@@ -299,7 +412,11 @@ final class BandwidthDecision {
                 dueCount[due[w]]--;
                 due[w] = (int) candidate;
                 dueCount[due[w]]++;
+                windowsOpen &= candidate >= release[w];
             }
+        }
+        if (!windowsOpen) {
+            return false;
         }
         // Position t is taken: at most D − t more vertices may be due by position D, for every D ≥ t.
         int pending = 0;
@@ -322,6 +439,7 @@ final class BandwidthDecision {
         dueCount[due[u]]++;
         addUnplaced(u);
         position[u] = -1;
+        placedBits[u >>> 6] &= ~(1L << u);
     }
 
     private void removeUnplaced(int u) {
