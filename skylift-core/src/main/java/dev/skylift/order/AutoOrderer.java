@@ -2,6 +2,7 @@ package dev.skylift.order;
 
 import dev.skylift.graph.CommGraph;
 import dev.skylift.graph.ConnectedComponents;
+import dev.skylift.graph.IntervalGraphInspector;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -9,8 +10,9 @@ import java.util.List;
 
 /**
  * Picks the method per connected component, within one time limit for the whole graph: the
- * exhaustive {@link ExactBandwidth} (search, then proof) for components of at most
- * {@value #EXACT_LIMIT} vertices, {@link BandwidthSearch} for larger ones. Every method starts from
+ * polynomial {@link IntervalBandwidth} for interval graphs, the exhaustive {@link ExactBandwidth}
+ * (search beside proof) for other components of at most {@value #EXACT_LIMIT} vertices,
+ * {@link BandwidthSearch} for larger ones. Every method starts from
  * reverse Cuthill–McKee and never returns anything worse, so neither does this.
  *
  * <p>The graph's bandwidth is the largest of its components', so only components whose reverse
@@ -80,6 +82,9 @@ public final class AutoOrderer implements Orderer {
     }
 
     private static Orderer methodFor(CommGraph component) {
+        if (IntervalGraphInspector.isIntervalGraph(component)) {
+            return new IntervalBandwidth();
+        }
         return component.vertexCount() <= EXACT_LIMIT ? new ExactBandwidth() : new BandwidthSearch();
     }
 }

@@ -48,6 +48,7 @@ public final class BandwidthLowerBounds {
         BreadthFirstSearch bfs = new BreadthFirstSearch(graph);
         boolean allSources = (long) n * (2L * graph.edgeCount() + n) <= ALL_SOURCES_WORK;
         int[] eccentricity = allSources ? new int[n] : null;
+        int[] scratch = null;
         if (allSources) {
             best = best.max(densityBound(graph, bfs, eccentricity));
         }
@@ -57,7 +58,11 @@ public final class BandwidthLowerBounds {
                 continue;
             }
             int[] vertices = components.vertices(c);
-            int diameter = allSources ? maxOf(eccentricity, vertices) : diameterUpperBound(graph, bfs, vertices);
+            if (!allSources && scratch == null) {
+                scratch = new int[n];
+                java.util.Arrays.fill(scratch, -1);
+            }
+            int diameter = allSources ? maxOf(eccentricity, vertices) : diameterUpperBound(graph, bfs, vertices, scratch);
             int value = ceilDiv(size - 1, diameter);
             String where = components.count() == 1
                     ? "the graph"
@@ -114,6 +119,13 @@ public final class BandwidthLowerBounds {
      * diameter is at most max(largest eccentricity seen, 2(i − 1)).
      */
     static int diameterUpperBound(CommGraph graph, BreadthFirstSearch bfs, int[] component) {
+        int[] scratch = new int[graph.vertexCount()];
+        java.util.Arrays.fill(scratch, -1);
+        return diameterUpperBound(graph, bfs, component, scratch);
+    }
+
+    /** The same with a scratch array of −1s, one per vertex of the graph, left as it was found. */
+    private static int diameterUpperBound(CommGraph graph, BreadthFirstSearch bfs, int[] component, int[] scratch) {
         int hub = component[0];
         for (int v : component) {
             if (graph.degree(v) > graph.degree(hub)) {
@@ -125,7 +137,7 @@ public final class BandwidthLowerBounds {
         int a = fromHub.vertices()[fromHub.size() - 1];
         LevelStructure fromA = bfs.levels(a);
         int lower = fromA.depth();
-        int centre = halfway(graph, fromA);
+        int centre = halfway(graph, fromA, scratch);
         LevelStructure fromCentre = bfs.levels(centre);
         lower = Math.max(lower, fromCentre.depth());
         long arcsPerSearch = 2L * sumDegrees(graph, component) + component.length;
@@ -146,9 +158,8 @@ public final class BandwidthLowerBounds {
     }
 
     /** A vertex halfway between a search's root and its last vertex, along a shortest path. */
-    private static int halfway(CommGraph graph, LevelStructure levels) {
-        int[] depthOf = new int[graph.vertexCount()];
-        java.util.Arrays.fill(depthOf, -1);
+    private static int halfway(CommGraph graph, LevelStructure levels, int[] scratch) {
+        int[] depthOf = scratch;
         for (int level = 0; level < levels.levelCount(); level++) {
             for (int i = levels.levelStart()[level]; i < levels.levelStart()[level + 1]; i++) {
                 depthOf[levels.vertices()[i]] = level;
@@ -162,6 +173,9 @@ public final class BandwidthLowerBounds {
                     break;
                 }
             }
+        }
+        for (int u : levels.vertices()) {
+            depthOf[u] = -1;
         }
         return v;
     }

@@ -19,6 +19,7 @@ public final class Orderers {
         BY_NAME.put("cm", CuthillMcKee::forward);
         BY_NAME.put("search", BandwidthSearch::new);
         BY_NAME.put("exact", ExactBandwidth::new);
+        BY_NAME.put("interval", IntervalBandwidth::new);
     }
 
     private Orderers() {

@@ -162,6 +162,47 @@ public final class TestGraphs {
         return of(n, edges);
     }
 
+    /** The intersection graph of the closed intervals [left[v], right[v]], by a sweep over the left ends. */
+    public static CommGraph intervals(int[] left, int[] right) {
+        int n = left.length;
+        Integer[] byLeft = new Integer[n];
+        for (int v = 0; v < n; v++) {
+            byLeft[v] = v;
+        }
+        Arrays.sort(byLeft, (u, v) -> Integer.compare(left[u], left[v]));
+        List<int[]> edges = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            int v = byLeft[i];
+            for (int j = i + 1; j < n && left[byLeft[j]] <= right[v]; j++) {
+                edges.add(new int[] {v, byLeft[j]});
+            }
+        }
+        return of(n, edges.toArray(int[][]::new));
+    }
+
+    /**
+     * A random interval graph on n vertices: n intervals on a line of up to 3n points, all short,
+     * of any length, or short with a few long ones (the shape is drawn from the seed too), numbered
+     * in random order.
+     */
+    public static CommGraph randomInterval(int n, long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        int span = 1 + random.nextInt(3 * Math.max(1, n));
+        int shape = random.nextInt(3);
+        int[] left = new int[n];
+        int[] right = new int[n];
+        for (int v = 0; v < n; v++) {
+            left[v] = random.nextInt(span);
+            int length = switch (shape) {
+                case 0 -> random.nextInt(4);
+                case 1 -> random.nextInt(span / 2 + 1);
+                default -> random.nextInt(5) == 0 ? random.nextInt(span) : random.nextInt(3);
+            };
+            right[v] = left[v] + length;
+        }
+        return shuffled(intervals(left, right), random.nextLong());
+    }
+
     /** The same graph with vertex v renamed {@code newIndex[v]}. */
     public static CommGraph relabel(CommGraph graph, int[] newIndex) {
         List<int[]> edges = new ArrayList<>();
