@@ -11,7 +11,8 @@ import java.util.List;
 /**
  * Picks the method per connected component, within one time limit for the whole graph: the
  * polynomial {@link IntervalBandwidth} for interval graphs, the exhaustive {@link ExactBandwidth}
- * (search beside proof) for other components of at most {@value #EXACT_LIMIT} vertices,
+ * (search beside proof, the proof for at most {@value #PROOF_SHARE} of the time) for other
+ * components of at most {@value #EXACT_LIMIT} vertices,
  * {@link BandwidthSearch} for larger ones. Every method starts from
  * reverse Cuthill–McKee and never returns anything worse, so neither does this.
  *
@@ -23,6 +24,8 @@ public final class AutoOrderer implements Orderer {
 
     /** Components up to this size get the exact method. */
     static final int EXACT_LIMIT = 200;
+    /** The exact method's proof gets this share of the time; then both cores search. */
+    static final double PROOF_SHARE = 0.4;
 
     @Override
     public String name() {
@@ -85,6 +88,6 @@ public final class AutoOrderer implements Orderer {
         if (IntervalGraphInspector.isIntervalGraph(component)) {
             return new IntervalBandwidth();
         }
-        return component.vertexCount() <= EXACT_LIMIT ? new ExactBandwidth() : new BandwidthSearch();
+        return component.vertexCount() <= EXACT_LIMIT ? new ExactBandwidth(PROOF_SHARE) : new BandwidthSearch();
     }
 }

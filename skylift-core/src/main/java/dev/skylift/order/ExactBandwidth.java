@@ -23,6 +23,25 @@ public final class ExactBandwidth implements Orderer {
     public static final int MAX_DECIDED_VERTICES = 2000;
 
 
+    private final double proofShare;
+
+    /** Proof and search side by side for the whole time limit. */
+    public ExactBandwidth() {
+        this(1.0);
+    }
+
+    /**
+     * Proof for at most {@code proofShare} of the time limit; after that, if the question is still
+     * open, the proof's core joins the search. For callers that want the best order more than a
+     * proof ({@code auto}).
+     */
+    public ExactBandwidth(double proofShare) {
+        if (!(proofShare > 0 && proofShare <= 1)) {
+            throw new IllegalArgumentException("the proof share " + proofShare + " is not in (0, 1]");
+        }
+        this.proofShare = proofShare;
+    }
+
     @Override
     public String name() {
         return "exact";
@@ -37,7 +56,8 @@ public final class ExactBandwidth implements Orderer {
         int[] rcm = CuthillMcKee.reverse().permutation(graph);
         Incumbent incumbent = new Incumbent(rcm, Bandwidth.of(graph, Bandwidth.positions(rcm, n)));
         if (incumbent.bandwidth() > bound.value()) {
-            bound = prove(graph, bound, incumbent, options, deadline);
+            long proofDeadline = started + (long) (options.timeLimit().toNanos() * proofShare);
+            bound = prove(graph, bound, incumbent, options, proofDeadline, deadline);
         }
         return Ordering.certify(graph, incumbent.order(), name(), bound, Duration.ofNanos(System.nanoTime() - started));
     }
@@ -48,7 +68,7 @@ public final class ExactBandwidth implements Orderer {
      * there first. Returns the bound, raised when a decision proves it.
      */
     private static LowerBound prove(CommGraph graph, LowerBound bound, Incumbent incumbent, OrderingOptions options,
-                                    long deadline) {
+                                    long proofDeadline, long deadline) {
         int n = graph.vertexCount();
         AtomicBoolean stop = new AtomicBoolean();
         int target = bound.value();
@@ -62,11 +82,13 @@ public final class ExactBandwidth implements Orderer {
             CommGraph[] parts = components.subgraphs(graph);
             BandwidthDecision.Problem[] problems = new BandwidthDecision.Problem[parts.length];
             if (maxSize(parts) > MAX_DECIDED_VERTICES) {
-                search.join();
+                // No proof is possible here: this core searches too.
+                BandwidthSearch.improve(graph, incumbent.order(), bound.value(), options.withSeed(options.seed() + 1),
+                        deadline, 1, stop, incumbent::offer);
                 return bound;
             }
             long nodes = 0;
-            while (incumbent.bandwidth() > bound.value() && System.nanoTime() - deadline < 0) {
+            while (incumbent.bandwidth() > bound.value() && System.nanoTime() - proofDeadline < 0) {
                 int k = incumbent.bandwidth() - 1;
                 int[][] layouts = new int[parts.length][];
                 BandwidthDecision.Answer answer = BandwidthDecision.Answer.YES;
@@ -79,7 +101,8 @@ public final class ExactBandwidth implements Orderer {
                     if (problems[c] == null) {
                         problems[c] = new BandwidthDecision.Problem(part);
                     }
-                    BandwidthDecision.Result result = problems[c].decide(k, deadline, () -> incumbent.bandwidth() <= k);
+                    BandwidthDecision.Result result = problems[c].decide(k, proofDeadline,
+                            () -> incumbent.bandwidth() <= k);
                     nodes += result.nodes();
                     answer = result.answer();
                     if (answer == BandwidthDecision.Answer.YES) {
@@ -97,9 +120,11 @@ public final class ExactBandwidth implements Orderer {
                     break; // proved, or out of time
                 }
             }
-            return bound;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            if (incumbent.bandwidth() > bound.value() && System.nanoTime() - deadline < 0) {
+                // The proof's time is up: this core searches too, from the best order, with its own seed.
+                BandwidthSearch.improve(graph, incumbent.order(), bound.value(), options.withSeed(options.seed() + 1),
+                        deadline, 1, stop, incumbent::offer);
+            }
             return bound;
         } finally {
             stop.set(true);
