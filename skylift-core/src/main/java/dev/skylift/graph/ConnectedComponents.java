@@ -119,6 +119,21 @@ public final class ConnectedComponents {
         return parts;
     }
 
+    /**
+     * One order of the whole graph from one order per component (in the local numbering of
+     * {@link #subgraphs}), the components laid one after another.
+     */
+    public int[] concatenate(int[][] localOrders) {
+        int[] order = new int[componentOf.length];
+        int next = 0;
+        for (int c = 0; c < count(); c++) {
+            for (int local : localOrders[c]) {
+                order[next++] = members[start[c] + local];
+            }
+        }
+        return order;
+    }
+
     public int largestSize() {
         int largest = 0;
         for (int c = 0; c < count(); c++) {

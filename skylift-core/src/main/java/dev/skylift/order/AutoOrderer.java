@@ -71,14 +71,7 @@ public final class AutoOrderer implements Orderer {
                 methods.add(part.method());
             }
         }
-        int[] order = new int[graph.vertexCount()];
-        int next = 0;
-        for (int c = 0; c < parts.length; c++) {
-            int[] vertices = components.vertices(c);
-            for (int local : layouts[c]) {
-                order[next++] = vertices[local];
-            }
-        }
+        int[] order = components.concatenate(layouts);
         // The method that made the order: one name when one method did all the work.
         String method = methods.isEmpty() ? "rcm" : methods.size() == 1 ? methods.get(0) : name();
         return Ordering.certify(graph, order, method, bound, Duration.ofNanos(System.nanoTime() - started));

@@ -114,7 +114,7 @@ public final class ExactBandwidth implements Orderer {
                     }
                 }
                 if (answer == BandwidthDecision.Answer.YES) {
-                    int[] order = assemble(components, layouts, n);
+                    int[] order = components.concatenate(layouts);
                     incumbent.offer(Bandwidth.of(graph, Bandwidth.positions(order, n)), order);
                 } else if (answer == BandwidthDecision.Answer.NO || incumbent.bandwidth() > k) {
                     break; // proved, or out of time
@@ -174,19 +174,6 @@ public final class ExactBandwidth implements Orderer {
         int[] order = new int[n];
         for (int i = 0; i < n; i++) {
             order[i] = i;
-        }
-        return order;
-    }
-
-    /** Lays the components' orders one after another, mapping back to the whole graph's vertices. */
-    private static int[] assemble(ConnectedComponents components, int[][] layouts, int n) {
-        int[] order = new int[n];
-        int next = 0;
-        for (int c = 0; c < components.count(); c++) {
-            int[] vertices = components.vertices(c);
-            for (int local : layouts[c]) {
-                order[next++] = vertices[local];
-            }
         }
         return order;
     }
