@@ -31,9 +31,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * would fit: inside the interval [max f(N(u)) − k, min f(N(u)) + k] when it is not empty, else near
  * the middle of its neighbours (VNS's "mid" of a critical vertex). Of a few such swaps the best is
  * taken and accepted by the Metropolis rule: improving and sideways moves always, worsening ones with
- * probability exp(−Δ/T), where the temperature T is steered so that about
- * {@value Walk#ACCEPTANCE} of the worsening moves proposed are taken — the cost scale differs
- * widely between graphs and targets, the acceptance rate does not. A swap is evaluated in
+ * probability exp(−Δ/T), where the temperature T is steered so that a fixed share of the worsening
+ * moves proposed are taken — the cost scale differs widely between graphs and targets, the
+ * acceptance rate does not. The walks form a portfolio: even-numbered walks aim at 45 % and
+ * odd-numbered ones at 30 %, since graphs with a wide band (k above a hundred) fare better cooler
+ * and narrow-band ones warmer. A swap is evaluated in
  * O(deg u + deg v). When the cost stops falling the order is shaken by random short swaps, with a
  * strength that grows while shaking fails, and after long failure the search restarts from the best
  * order. Each core runs its own walk from its own seed; the best walk wins (ties to the lowest seed),
@@ -42,6 +44,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * <p>The search stops at its time or iteration limit, or when it meets the lower bound.
  */
 public final class BandwidthSearch implements Orderer {
+
+    /** The share of worsening moves each walk's temperature aims to accept, by walk number. */
+    private static final double[] ACCEPTANCE = {0.45, 0.30};
 
     @Override
     public String name() {
@@ -63,7 +68,7 @@ public final class BandwidthSearch implements Orderer {
      */
     public static int[] improve(CommGraph graph, int[] start, int target, OrderingOptions options, long deadline) {
         int threads = Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors()));
-        return improve(graph, start, target, options, deadline, threads, new AtomicBoolean(), null);
+        return improve(graph, start, target, options, deadline, threads, 0, new AtomicBoolean(), null);
     }
 
     /** Told of each better order a walk finds: its bandwidth and the order itself. */
@@ -72,21 +77,22 @@ public final class BandwidthSearch implements Orderer {
     }
 
     /**
-     * The same with the number of walks (threads) given, a flag that stops the search when set
-     * (and that the search sets when it meets the target), and an optional listener of every
+     * The same with the number of walks (threads) given and the number of the first (walk i of a
+     * portfolio has its own seed and temperature aim), a flag that stops the search when set (and
+     * that the search sets when it meets the target), and an optional listener of every
      * improvement, for methods that run the search beside other work.
      */
     public static int[] improve(CommGraph graph, int[] start, int target, OrderingOptions options, long deadline,
-                                int threads, AtomicBoolean reached, Listener listener) {
+                                int threads, int firstWalk, AtomicBoolean reached, Listener listener) {
         int n = graph.vertexCount();
         int startBandwidth = Bandwidth.of(graph, Bandwidth.positions(start, n));
         if (startBandwidth <= target || n < 3) {
             return start.clone();
         }
         List<Walk> walks = new ArrayList<>();
-        for (int i = 0; i < threads; i++) {
-            walks.add(new Walk(graph, start, options.seed() * 31 + i, target, deadline, options.iterationLimit(), reached,
-                    listener));
+        for (int i = firstWalk; i < firstWalk + threads; i++) {
+            walks.add(new Walk(graph, start, options.seed() * 31 + i, ACCEPTANCE[i % ACCEPTANCE.length], target, deadline,
+                    options.iterationLimit(), reached, listener));
         }
         if (threads == 1) {
             walks.get(0).run();
@@ -126,7 +132,7 @@ public final class BandwidthSearch implements Orderer {
     static final class Walk implements Runnable {
         private static final int CANDIDATES = 4;
         /** The share of worsening moves the temperature is steered to accept. */
-        private static final double ACCEPTANCE = 0.45;
+        private final double acceptance;
 
         private final CommGraph graph;
         private final int n;
@@ -156,7 +162,7 @@ public final class BandwidthSearch implements Orderer {
         int bestBandwidth;
         long iterations;
 
-        Walk(CommGraph graph, int[] start, long seed, int target, long deadline, long iterationLimit,
+        Walk(CommGraph graph, int[] start, long seed, double acceptance, int target, long deadline, long iterationLimit,
              AtomicBoolean reached, Listener listener) {
             this.graph = graph;
             this.n = graph.vertexCount();
@@ -164,6 +170,7 @@ public final class BandwidthSearch implements Orderer {
             this.pos = Bandwidth.positions(vert, n);
             this.bestPos = pos.clone();
             this.random = new SplittableRandom(seed);
+            this.acceptance = acceptance;
             this.target = target;
             this.deadline = deadline;
             this.iterationLimit = iterationLimit;
@@ -355,7 +362,7 @@ public final class BandwidthSearch implements Orderer {
             }
             if (worseProposed == 1024) {
                 // Keep the share of accepted worsening moves near its aim, whatever the scale of the costs.
-                temperature *= worseAccepted < ACCEPTANCE * worseProposed ? 1.1 : 1 / 1.1;
+                temperature *= worseAccepted < acceptance * worseProposed ? 1.1 : 1 / 1.1;
                 worseProposed = 0;
                 worseAccepted = 0;
             }

@@ -73,7 +73,7 @@ public final class ExactBandwidth implements Orderer {
         AtomicBoolean stop = new AtomicBoolean();
         int target = bound.value();
         int[] start = incumbent.order();
-        Thread search = new Thread(() -> BandwidthSearch.improve(graph, start, target, options, deadline, 1, stop,
+        Thread search = new Thread(() -> BandwidthSearch.improve(graph, start, target, options, deadline, 1, 0, stop,
                 incumbent::offer), "exact-bandwidth-search");
         search.setDaemon(true);
         search.start();
@@ -84,7 +84,7 @@ public final class ExactBandwidth implements Orderer {
             if (maxSize(parts) > MAX_DECIDED_VERTICES) {
                 // No proof is possible here: this core searches too.
                 BandwidthSearch.improve(graph, incumbent.order(), bound.value(), options.withSeed(options.seed() + 1),
-                        deadline, 1, stop, incumbent::offer);
+                        deadline, 1, 1, stop, incumbent::offer);
                 return bound;
             }
             long nodes = 0;
@@ -123,7 +123,7 @@ public final class ExactBandwidth implements Orderer {
             if (incumbent.bandwidth() > bound.value() && System.nanoTime() - deadline < 0) {
                 // The proof's time is up: this core searches too, from the best order, with its own seed.
                 BandwidthSearch.improve(graph, incumbent.order(), bound.value(), options.withSeed(options.seed() + 1),
-                        deadline, 1, stop, incumbent::offer);
+                        deadline, 1, 1, stop, incumbent::offer);
             }
             return bound;
         } finally {

@@ -83,7 +83,7 @@ class IntervalBandwidthTest extends AbstractOrdererTest {
         assertThat(ordering.bandwidth()).isLessThanOrEqualTo(rcm.bandwidth());
         // A local search from the RCM order, told to stop one below, must not get there.
         int[] searched = BandwidthSearch.improve(graph, rcm.order(), ordering.bandwidth() - 1,
-                OrderingOptions.defaults().withSeed(seed).withIterationLimit(20_000), Long.MAX_VALUE, 1,
+                OrderingOptions.defaults().withSeed(seed).withIterationLimit(20_000), Long.MAX_VALUE, 1, 0,
                 new AtomicBoolean(), null);
         assertThat(bandwidthOf(graph, searched)).isGreaterThanOrEqualTo(ordering.bandwidth());
     }
