@@ -10,24 +10,30 @@ import java.util.Arrays;
  * proof.
  *
  * <h2>Design</h2>
- * After some vertices are placed, every unplaced vertex u has a deadline: the last position it may
- * take, min over placed x of f(x) + k·dist(x, u) (each edge of a shortest path spans at most k
- * positions). Filling positions left to right is then scheduling unit jobs with deadlines, and the
- * earliest-deadline test is exact for that relaxation: if for some D more than D − t unplaced
- * vertices must be placed by D, no completion exists. This is the pruning of Del Corso and Manzini
- * ("Finding exact solutions to the bandwidth minimization problem", Computing 62, 1999) with the
- * distance-based deadlines that give their "PS" variant its strength; deadlines fall as vertices
+ * The search first fixes both ends: a vertex a at position 0 and a vertex b at position n − 1, for
+ * every pair that can be the ends (each passes the one-sided density test, dist(a, b)·k ≥ n − 1).
+ * Every other vertex u then has a window: a release time n − 1 − k·dist(u, b) — it must be within
+ * dist(u, b) hops of the last position — and a deadline, the last position it may take, min over
+ * placed x of f(x) + k·dist(x, u) (each edge of a shortest path spans at most k positions). The rest
+ * is filled left to right, which is scheduling unit jobs with release times and deadlines; the
+ * earliest-deadline sweep (Jackson's rule) decides that relaxation exactly, so a partial order is
+ * abandoned as soon as no assignment of the remaining vertices to the remaining positions respects
+ * every window. Fixing both ends is the idea of Caprara and Salazar-González ("Laying out sparse
+ * graphs with provably minimum bandwidth", INFORMS J. Computing 17, 2005), whose bounds come from
+ * such windows; the distance deadlines are the pruning of Del Corso and Manzini ("Finding exact
+ * solutions to the bandwidth minimization problem", Computing 62, 1999). Deadlines fall as vertices
  * are placed, and each placement updates them in O(n) with the precomputed distances.
  *
  * <p>Candidates for the next position are tried in increasing deadline; a vertex whose deadline is
  * the current position is forced. Twins — vertices with the same neighbours apart from each other —
  * are interchangeable in any order, so only the lowest-numbered unplaced twin of a class is tried
  * (this is what makes hubs with many leaves cheap). Every vertex also has a static window of
- * positions from the density argument (see {@code windows()}), which gives release times and first
- * deadlines, and reversal symmetry keeps one vertex in the first half. Worst case exponential, as
- * it must be.
+ * positions from the density argument (see {@code windows()}), and reversal symmetry keeps one
+ * vertex in the first half. States already known to fail are remembered. Worst case exponential,
+ * as it must be.
  */
 final class BandwidthDecision {
+
 
     /** Outcome of a decision. */
     enum Answer { YES, NO, UNKNOWN }
@@ -42,9 +48,18 @@ final class BandwidthDecision {
 
     private final int[] position;
     private final int[] order;
+    /** Per unplaced vertex, the last position it may take. */
     private final int[] due;
+    /** Per unplaced vertex, the first position it may take. */
     private final int[] release;
-    private final int[] dueCount;
+    private final int[] staticDue;
+    private final int[] staticRelease;
+    /** Per vertex, the twin that must come right after it, or -1. */
+    private final int[] twinSuccessor;
+    private final int[] bucketHead;
+    private final int[] bucketNext;
+    private final int[] heap;
+    /** Undo log: a vertex (bitwise complement for a release) and the value it had. */
     private final int[] trailVertex;
     private final int[] trailOld;
     private int trailTop;
@@ -53,8 +68,9 @@ final class BandwidthDecision {
     private int unplacedCount;
     private long nodes;
     private boolean timedOut;
-    /** Placed vertices as a bitset: half of a search state's key. */
+    /** Vertices placed from the left, then those placed from the right, as one bitset: most of a state's key. */
     private final long[] placedBits;
+    private final int words;
     /** Search states known to have no completion. */
     private final java.util.HashSet<StateKey> failed = new java.util.HashSet<>();
 
@@ -71,12 +87,24 @@ final class BandwidthDecision {
         this.order = new int[n];
         this.due = new int[n];
         this.release = new int[n];
-        this.dueCount = new int[n + 1];
+        this.staticDue = new int[n];
+        this.staticRelease = new int[n];
+        this.twinSuccessor = new int[n];
+        Arrays.fill(twinSuccessor, -1);
+        for (int v = 0; v < n; v++) {
+            if (twinPredecessor[v] >= 0) {
+                twinSuccessor[twinPredecessor[v]] = v;
+            }
+        }
+        this.bucketHead = new int[n];
+        this.bucketNext = new int[n];
+        this.heap = new int[n];
         this.trailVertex = new int[n * n + n];
         this.trailOld = new int[n * n + n];
         this.unplaced = new int[n];
         this.unplacedSlot = new int[n];
-        this.placedBits = new long[(n + 63) >>> 6];
+        this.words = (n + 63) >>> 6;
+        this.placedBits = new long[2 * words];
     }
 
     /** Most failed states remembered; past it the search goes on without adding more. */
@@ -100,21 +128,36 @@ final class BandwidthDecision {
         }
     }
 
-    private StateKey key(int t) {
+    /**
+     * The state with positions left..right still free. Vertices placed more than k positions from
+     * the free block, or with no unplaced neighbour, bound nothing that their neighbours do not, so
+     * the sides of the placed vertices and the offsets of the others decide every completion.
+     */
+    private StateKey key(int left, int right) {
+        long[] recent = new long[2 * k];
         int frontier = 0;
-        long[] recent = new long[Math.min(k, t)];
-        for (int p = t - 1; p >= 0 && p >= t - k; p--) {
-            int v = order[p];
-            for (int a = graph.firstArc(v), end = graph.endArc(v); a < end; a++) {
-                if (position[graph.target(a)] < 0) {
-                    recent[frontier++] = ((long) v << 32) | (t - p);
-                    break;
-                }
+        for (int p = left - 1; p >= 0 && p >= left - k; p--) {
+            if (hasUnplacedNeighbour(order[p])) {
+                recent[frontier++] = ((long) order[p] << 32) | (left - p);
             }
         }
-        long[] words = Arrays.copyOf(placedBits, placedBits.length + frontier);
-        System.arraycopy(recent, 0, words, placedBits.length, frontier);
-        return new StateKey(words, Arrays.hashCode(words));
+        for (int p = right + 1; p < n && p <= right + k; p++) {
+            if (hasUnplacedNeighbour(order[p])) {
+                recent[frontier++] = ((long) order[p] << 32) | (n + p - right);
+            }
+        }
+        long[] key = Arrays.copyOf(placedBits, placedBits.length + frontier);
+        System.arraycopy(recent, 0, key, placedBits.length, frontier);
+        return new StateKey(key, Arrays.hashCode(key));
+    }
+
+    private boolean hasUnplacedNeighbour(int v) {
+        for (int a = graph.firstArc(v), end = graph.endArc(v); a < end; a++) {
+            if (position[graph.target(a)] < 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** What the decision found: the answer, an order when YES, and the search nodes it took. */
@@ -179,6 +222,7 @@ final class BandwidthDecision {
         for (int v = 0; v < n; v++) {
             byKey[v] = v;
         }
+        boolean[] hasSuccessor = new boolean[n];
         // Open twins share N(v); closed twins share N[v]. Sort by both signatures and compare exactly.
         for (boolean closed : new boolean[] {false, true}) {
             long[] key = new long[n];
@@ -189,8 +233,9 @@ final class BandwidthDecision {
             for (int i = 1; i < n; i++) {
                 int a = byKey[i - 1];
                 int b = byKey[i];
-                if (key[a] == key[b] && predecessor[b] < 0 && sameNeighbours(graph, a, b, closed) && !dependsOn(predecessor, a, b)) {
+                if (key[a] == key[b] && predecessor[b] < 0 && !hasSuccessor[a] && sameNeighbours(graph, a, b, closed) && !dependsOn(predecessor, a, b)) {
                     predecessor[b] = a;
+                    hasSuccessor[a] = true;
                 }
             }
         }
@@ -232,6 +277,9 @@ final class BandwidthDecision {
         if (n == 0) {
             return new Result(Answer.YES, new int[0], 0);
         }
+        if (n == 1) {
+            return new Result(Answer.YES, new int[] {0}, 0);
+        }
         if (graph.maxDegree() > 2 * k) {
             return new Result(Answer.NO, null, 0);
         }
@@ -244,28 +292,45 @@ final class BandwidthDecision {
         if (!windows()) {
             return new Result(Answer.NO, null, 0);
         }
-        for (int v = 0; v < n; v++) {
-            dueCount[due[v]]++;
-        }
-        // The static deadlines alone may already be too many for the positions before them.
-        int pending = 0;
-        for (int d = 0; d < n; d++) {
-            pending += dueCount[d];
-            if (pending > d + 1) {
-                return new Result(Answer.NO, null, 0);
-            }
-        }
-        for (int root : roots()) {
-            int mark = trailTop;
-            if (place(root, 0) && search(1)) {
-                return new Result(Answer.YES, order.clone(), nodes);
-            }
-            unplace(root, mark);
-            if (timedOut) {
-                return new Result(Answer.UNKNOWN, null, nodes);
+        System.arraycopy(due, 0, staticDue, 0, n);
+        System.arraycopy(release, 0, staticRelease, 0, n);
+        int[] firsts = ends(true);
+        int[] lasts = ends(false);
+        for (int first : firsts) {
+            for (int candidate : lasts) {
+                if (candidate == first || (long) distance[first * n + candidate] * k < n - 1) {
+                    continue;
+                }
+                if (tryEnds(first, candidate)) {
+                    return new Result(Answer.YES, order.clone(), nodes);
+                }
+                if (timedOut) {
+                    return new Result(Answer.UNKNOWN, null, nodes);
+                }
             }
         }
         return new Result(timedOut ? Answer.UNKNOWN : Answer.NO, null, nodes);
+    }
+
+    /**
+     * Fixes {@code first} at position 0 and {@code end} at position n − 1 and searches the rest
+     * from both sides.
+     */
+    private boolean tryEnds(int first, int end) {
+        System.arraycopy(staticDue, 0, due, 0, n);
+        System.arraycopy(staticRelease, 0, release, 0, n);
+        if (release[first] > 0 || due[end] < n - 1) {
+            return false;
+        }
+        int mark = trailTop;
+        if (place(first, 0, true, 1, n - 1) && place(end, n - 1, false, 1, n - 2) && search(1, n - 2)) {
+            return true;
+        }
+        if (position[end] >= 0) {
+            unplace(end, mark);
+        }
+        unplace(first, mark);
+        return false;
     }
 
     /**
@@ -313,14 +378,23 @@ final class BandwidthDecision {
         return true;
     }
 
-    /** First vertices that pass the one-sided density test, farthest-reaching first. */
-    private int[] roots() {
-        int[] candidates = new int[n];
+    /**
+     * Vertices that may sit at one end: they pass the one-sided density test (a vertex at an end
+     * has all of N_j within j·k positions on one side), respect the twin order (a first vertex heads
+     * its twin class, a last one closes it) and the reversal symmetry; farthest-reaching first.
+     */
+    private int[] ends(boolean first) {
+        boolean[] hasSuccessor = new boolean[n];
+        for (int v = 0; v < n; v++) {
+            if (twinPredecessor[v] >= 0) {
+                hasSuccessor[twinPredecessor[v]] = true;
+            }
+        }
         long[] keyed = new long[n];
         int count = 0;
         int[] atDistance = new int[n];
         for (int v = 0; v < n; v++) {
-            if (twinPredecessor[v] >= 0 || release[v] > 0) {
+            if (first ? twinPredecessor[v] >= 0 || staticRelease[v] > 0 : hasSuccessor[v] || staticDue[v] < n - 1) {
                 continue;
             }
             Arrays.fill(atDistance, 0);
@@ -341,14 +415,19 @@ final class BandwidthDecision {
             }
         }
         Arrays.sort(keyed, 0, count);
+        int[] candidates = new int[count];
         for (int i = 0; i < count; i++) {
             candidates[i] = (int) keyed[i];
         }
-        return Arrays.copyOf(candidates, count);
+        return candidates;
     }
 
-    private boolean search(int t) {
-        if (t == n) {
+    /**
+     * Fills positions left..right. Each step places a vertex at one end of the free block: the end
+     * with fewer candidates (a vertex whose window has shrunk to that end is the only candidate).
+     */
+    private boolean search(int left, int right) {
+        if (left > right) {
             return true;
         }
         if ((++nodes & 1023) == 0 && (System.nanoTime() - nanoDeadline > 0 || cancelled.getAsBoolean())) {
@@ -357,30 +436,50 @@ final class BandwidthDecision {
         if (timedOut) {
             return false;
         }
-        StateKey key = key(t);
+        StateKey key = key(left, right);
         if (failed.contains(key)) {
             return false;
         }
-        // Candidates in increasing deadline; a vertex due now is the only choice.
-        int count = unplacedCount;
-        long[] keyed = new long[count];
-        int size = 0;
-        for (int i = 0; i < count; i++) {
+        long[] fromLeft = new long[unplacedCount];
+        long[] fromRight = new long[unplacedCount];
+        int leftCount = 0;
+        int rightCount = 0;
+        boolean leftForced = false;
+        boolean rightForced = false;
+        for (int i = 0; i < unplacedCount; i++) {
             int u = unplaced[i];
             int predecessor = twinPredecessor[u];
-            if (predecessor >= 0 && position[predecessor] < 0 || release[u] > t) {
-                continue;
+            if (release[u] <= left && (predecessor < 0 || position[predecessor] >= 0 && position[predecessor] < left)) {
+                if (due[u] == left && !leftForced) {
+                    leftForced = true;
+                    leftCount = 0;
+                }
+                if (!leftForced || due[u] == left) {
+                    fromLeft[leftCount++] = ((long) due[u] << 32) | u;
+                }
             }
-            keyed[size++] = ((long) due[u] << 32) | u;
+            int successor = twinSuccessor[u];
+            if (due[u] >= right && (successor < 0 || position[successor] > right)) {
+                if (release[u] == right && !rightForced) {
+                    rightForced = true;
+                    rightCount = 0;
+                }
+                if (!rightForced || release[u] == right) {
+                    fromRight[rightCount++] = ((long) (n - release[u]) << 32) | u;
+                }
+            }
         }
-        Arrays.sort(keyed, 0, size);
-        if (size > 0 && (int) (keyed[0] >>> 32) == t) {
-            size = 1;
-        }
-        for (int i = 0; i < size; i++) {
-            int u = (int) keyed[i];
+        boolean leftSide = leftForced || !rightForced && leftCount <= rightCount;
+        long[] candidates = leftSide ? fromLeft : fromRight;
+        int count = leftSide ? leftCount : rightCount;
+        Arrays.sort(candidates, 0, count);
+        for (int i = 0; i < count; i++) {
+            int u = (int) candidates[i];
             int mark = trailTop;
-            if (place(u, t) && search(t + 1)) {
+            boolean found = leftSide
+                    ? place(u, left, true, left + 1, right) && search(left + 1, right)
+                    : place(u, right, false, left, right - 1) && search(left, right - 1);
+            if (found) {
                 return true;
             }
             unplace(u, mark);
@@ -394,36 +493,94 @@ final class BandwidthDecision {
         return false;
     }
 
-    /** Places u at t, tightens the deadlines, and tells whether the earliest-deadline test still passes. */
-    private boolean place(int u, int t) {
+    /**
+     * Places u at t (from the left or from the right), tightens the windows of the unplaced
+     * vertices — deadlines t + k·dist from the left, release times t − k·dist from the right — and
+     * tells whether the rest can still take positions from..to.
+     */
+    private boolean place(int u, int t, boolean fromLeft, int from, int to) {
         position[u] = t;
-        placedBits[u >>> 6] |= 1L << u;
+        placedBits[(fromLeft ? 0 : words) + (u >>> 6)] |= 1L << u;
         order[t] = u;
         removeUnplaced(u);
-        dueCount[due[u]]--;
         int base = u * n;
         boolean windowsOpen = true;
         for (int i = 0; i < unplacedCount; i++) {
             int w = unplaced[i];
-            long candidate = t + (long) k * distance[base + w];
-            if (candidate < due[w]) {
-                trailVertex[trailTop] = w;
-                trailOld[trailTop++] = due[w];
-                dueCount[due[w]]--;
-                due[w] = (int) candidate;
-                dueCount[due[w]]++;
-                windowsOpen &= candidate >= release[w];
+            long reach = (long) k * distance[base + w];
+            if (fromLeft) {
+                if (t + reach < due[w]) {
+                    trailVertex[trailTop] = w;
+                    trailOld[trailTop++] = due[w];
+                    due[w] = (int) (t + reach);
+                    windowsOpen &= due[w] >= release[w];
+                }
+            } else if (t - reach > release[w]) {
+                trailVertex[trailTop] = ~w;
+                trailOld[trailTop++] = release[w];
+                release[w] = (int) (t - reach);
+                windowsOpen &= due[w] >= release[w];
             }
         }
-        if (!windowsOpen) {
-            return false;
+        return windowsOpen && schedulable(from, to);
+    }
+
+    /**
+     * Whether the unplaced vertices can take positions {@code from}..{@code to}, one each, inside their
+     * windows [release, due]. Earliest deadline first is exact for unit jobs with release times and
+     * deadlines (Jackson's rule): sweep the positions, make the vertices released there available,
+     * give the position to the one due soonest. O(n log n).
+     */
+    private boolean schedulable(int from, int to) {
+        if (unplacedCount == 0) {
+            return true;
         }
-        // Position t is taken: at most D − t more vertices may be due by position D, for every D ≥ t.
-        int pending = 0;
-        for (int d = t; d < n; d++) {
-            pending += dueCount[d];
-            if (pending > d - t) {
+        Arrays.fill(bucketHead, from, to + 1, -1);
+        for (int i = 0; i < unplacedCount; i++) {
+            int u = unplaced[i];
+            int r = Math.max(release[u], from);
+            if (r > to) {
                 return false;
+            }
+            bucketNext[u] = bucketHead[r];
+            bucketHead[r] = u;
+        }
+        int size = 0;
+        for (int p = from; p <= to; p++) {
+            for (int u = bucketHead[p]; u >= 0; u = bucketNext[u]) {
+                int value = due[u];
+                int child = size++;
+                while (child > 0) {
+                    int parent = (child - 1) >>> 1;
+                    if (heap[parent] <= value) {
+                        break;
+                    }
+                    heap[child] = heap[parent];
+                    child = parent;
+                }
+                heap[child] = value;
+            }
+            if (size == 0 || heap[0] < p) {
+                return false;
+            }
+            int moved = heap[--size];
+            int hole = 0;
+            while (true) {
+                int child = 2 * hole + 1;
+                if (child >= size) {
+                    break;
+                }
+                if (child + 1 < size && heap[child + 1] < heap[child]) {
+                    child++;
+                }
+                if (heap[child] >= moved) {
+                    break;
+                }
+                heap[hole] = heap[child];
+                hole = child;
+            }
+            if (size > 0) {
+                heap[hole] = moved;
             }
         }
         return true;
@@ -432,14 +589,16 @@ final class BandwidthDecision {
     private void unplace(int u, int mark) {
         while (trailTop > mark) {
             int w = trailVertex[--trailTop];
-            dueCount[due[w]]--;
-            due[w] = trailOld[trailTop];
-            dueCount[due[w]]++;
+            if (w >= 0) {
+                due[w] = trailOld[trailTop];
+            } else {
+                release[~w] = trailOld[trailTop];
+            }
         }
-        dueCount[due[u]]++;
         addUnplaced(u);
-        position[u] = -1;
         placedBits[u >>> 6] &= ~(1L << u);
+        placedBits[words + (u >>> 6)] &= ~(1L << u);
+        position[u] = -1;
     }
 
     private void removeUnplaced(int u) {

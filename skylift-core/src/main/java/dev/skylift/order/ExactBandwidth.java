@@ -7,11 +7,13 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Minimum bandwidth with a proof. A heuristic ({@link BandwidthSearch} from reverse Cuthill–McKee)
- * runs on one core and an exhaustive decision ({@link BandwidthDecision}) on the other, sharing the
- * best order: the decision, for k one below the best bandwidth known, either finds an order of
- * bandwidth ≤ k — and k goes down — or proves that none exists, which raises the lower bound to
- * k + 1 and makes the best order optimal; when the search beats k first, the decision moves on. Components are decided one by one: the graph's bandwidth is the largest
- * of theirs, so one component without an order of bandwidth k proves the bound for the whole.
+ * runs on one core and exhaustive decisions ({@link BandwidthDecision}) on the other, sharing the
+ * best order. The decisions first climb from the lower bound — just above it the answer is usually
+ * a quick "no", and each "no" raises the bound by one — with a tenth of the remaining proof time per
+ * step; then they ask about one below the best bandwidth known: a "yes" lowers the best order, a
+ * "no" raises the lower bound to meet it and makes the best order optimal; when the search beats k
+ * first, the decision moves on. Components are decided one by one: the graph's bandwidth is the
+ * largest of theirs, so one component without an order of bandwidth k proves the bound for the whole.
  *
  * <p>On time-out the best order and the best bound found are returned, and the ordering is optimal
  * only if they meet. Exponential in the worst case; the decision holds a distance matrix, so
@@ -87,37 +89,35 @@ public final class ExactBandwidth implements Orderer {
                         deadline, 1, 1, stop, incumbent::offer);
                 return bound;
             }
-            long nodes = 0;
+            Decisions decisions = new Decisions(graph, components, parts);
+            // Upwards first: just above the bound the answer is usually a quick "no", and each one
+            // raises the bound. Each step gets a tenth of the proof time left; the first that
+            // cannot finish in it hands over to the downward question.
+            while (incumbent.bandwidth() - 1 > bound.value()) {
+                long now = System.nanoTime();
+                long left = proofDeadline - now;
+                if (left <= 0) {
+                    break;
+                }
+                int k = bound.value();
+                BandwidthDecision.Answer answer = decisions.decide(k, now + left / 10, () -> false, incumbent);
+                if (answer == BandwidthDecision.Answer.NO) {
+                    bound = bound.max(decisions.bound(k));
+                } else {
+                    break;
+                }
+            }
+            // Downwards: one below the best order, until the search or a decision gets below it,
+            // or a "no" proves the best order optimal.
             while (incumbent.bandwidth() > bound.value() && System.nanoTime() - proofDeadline < 0) {
                 int k = incumbent.bandwidth() - 1;
-                int[][] layouts = new int[parts.length][];
-                BandwidthDecision.Answer answer = BandwidthDecision.Answer.YES;
-                for (int c = 0; c < parts.length && answer == BandwidthDecision.Answer.YES; c++) {
-                    CommGraph part = parts[c];
-                    if (part.vertexCount() - 1 <= k) {
-                        layouts[c] = identity(part.vertexCount());
-                        continue;
-                    }
-                    if (problems[c] == null) {
-                        problems[c] = new BandwidthDecision.Problem(part);
-                    }
-                    BandwidthDecision.Result result = problems[c].decide(k, proofDeadline,
-                            () -> incumbent.bandwidth() <= k);
-                    nodes += result.nodes();
-                    answer = result.answer();
-                    if (answer == BandwidthDecision.Answer.YES) {
-                        layouts[c] = result.order();
-                    } else if (answer == BandwidthDecision.Answer.NO) {
-                        bound = bound.max(new LowerBound(k + 1, "exhaustive search: "
-                                + (parts.length == 1 ? "the graph" : "the component of " + part.labels().label(0))
-                                + " has no order of bandwidth " + k + " (" + nodes + " search nodes)"));
-                    }
-                }
-                if (answer == BandwidthDecision.Answer.YES) {
-                    int[] order = components.concatenate(layouts);
-                    incumbent.offer(Bandwidth.of(graph, Bandwidth.positions(order, n)), order);
-                } else if (answer == BandwidthDecision.Answer.NO || incumbent.bandwidth() > k) {
-                    break; // proved, or out of time
+                BandwidthDecision.Answer answer = decisions.decide(k, proofDeadline, () -> incumbent.bandwidth() <= k,
+                        incumbent);
+                if (answer == BandwidthDecision.Answer.NO) {
+                    bound = bound.max(decisions.bound(k));
+                    break;
+                } else if (answer != BandwidthDecision.Answer.YES && incumbent.bandwidth() > k) {
+                    break; // out of time
                 }
             }
             if (incumbent.bandwidth() > bound.value() && System.nanoTime() - deadline < 0) {
@@ -133,6 +133,60 @@ public final class ExactBandwidth implements Orderer {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+        }
+    }
+
+    /** The decision "bandwidth ≤ k?" for a graph, one component at a time. */
+    private static final class Decisions {
+        private final CommGraph graph;
+        private final ConnectedComponents components;
+        private final CommGraph[] parts;
+        private final BandwidthDecision.Problem[] problems;
+        private long nodes;
+        private String refuted;
+
+        Decisions(CommGraph graph, ConnectedComponents components, CommGraph[] parts) {
+            this.graph = graph;
+            this.components = components;
+            this.parts = parts;
+            this.problems = new BandwidthDecision.Problem[parts.length];
+        }
+
+        /**
+         * YES (and the order offered to the incumbent) when every component has an order of
+         * bandwidth k; NO when one has none; UNKNOWN when time ran out or the answer stopped mattering.
+         */
+        BandwidthDecision.Answer decide(int k, long deadline, java.util.function.BooleanSupplier cancelled,
+                                        Incumbent incumbent) {
+            int[][] layouts = new int[parts.length][];
+            for (int c = 0; c < parts.length; c++) {
+                CommGraph part = parts[c];
+                if (part.vertexCount() - 1 <= k) {
+                    layouts[c] = identity(part.vertexCount());
+                    continue;
+                }
+                if (problems[c] == null) {
+                    problems[c] = new BandwidthDecision.Problem(part);
+                }
+                BandwidthDecision.Result result = problems[c].decide(k, deadline, cancelled);
+                nodes += result.nodes();
+                if (result.answer() != BandwidthDecision.Answer.YES) {
+                    if (result.answer() == BandwidthDecision.Answer.NO) {
+                        refuted = parts.length == 1 ? "the graph" : "the component of " + part.labels().label(0);
+                    }
+                    return result.answer();
+                }
+                layouts[c] = result.order();
+            }
+            int[] order = components.concatenate(layouts);
+            incumbent.offer(Bandwidth.of(graph, Bandwidth.positions(order, order.length)), order);
+            return BandwidthDecision.Answer.YES;
+        }
+
+        /** The bound a "no" at k proves. */
+        LowerBound bound(int k) {
+            return new LowerBound(k + 1, "exhaustive search: " + refuted + " has no order of bandwidth " + k
+                    + " (" + nodes + " search nodes)");
         }
     }
 
