@@ -2,6 +2,8 @@ package dev.skylift.app.bench;
 
 import dev.skylift.app.Progress;
 import dev.skylift.graph.CommGraph;
+import dev.skylift.graph.GraphGenerators;
+import dev.skylift.graph.VertexLabels;
 import dev.skylift.io.MatrixMarketReader;
 import dev.skylift.order.Orderer;
 import dev.skylift.order.Orderers;
@@ -64,6 +66,11 @@ final class BandwidthBenchCommand implements Callable<Integer> {
             description = "Where to keep the order of any result below the best-known value (default: do not keep).")
     private Path recordsDir;
 
+    @Option(names = "--relabel", paramLabel = "SEED",
+            description = "Renumber each instance's vertices at random with this seed before ordering; the check "
+                    + "still reads the original file. Results must not depend on how a file happens to number its vertices.")
+    private Long relabelSeed;
+
     @Option(names = "--only", paramLabel = "NAME", split = ",", description = "Run only these instances.")
     private List<String> only;
 
@@ -88,8 +95,9 @@ final class BandwidthBenchCommand implements Callable<Integer> {
             err.println("skylift: no .mtx files in " + instances);
             return 1;
         }
-        out.printf("bench bandwidth: method=%s time-limit=%ss instances=%d (%s) cores=%d%n", method,
-                trim(timeLimitSeconds), files.size(), instances, Runtime.getRuntime().availableProcessors());
+        out.printf("bench bandwidth: method=%s time-limit=%ss instances=%d (%s) cores=%d%s%n", method,
+                trim(timeLimitSeconds), files.size(), instances, Runtime.getRuntime().availableProcessors(),
+                relabelSeed == null ? "" : " relabelled with seed " + relabelSeed);
         out.flush();
         List<Result> results = new ArrayList<>();
         long started = System.nanoTime();
@@ -116,7 +124,8 @@ final class BandwidthBenchCommand implements Callable<Integer> {
     private Result run(Path file, String instance, Orderer orderer, OrderingOptions options, BestKnownTable table,
                        PrintWriter err) {
         long started = System.nanoTime();
-        CommGraph graph = MatrixMarketReader.read(file);
+        CommGraph read = MatrixMarketReader.read(file);
+        CommGraph graph = relabelSeed == null ? read : relabelled(read, relabelSeed ^ instance.hashCode());
         Ordering ordering = orderer.order(graph, options);
         double seconds = (System.nanoTime() - started) / 1e9;
         List<String> labels = ordering.labels(graph.labels());
@@ -146,6 +155,15 @@ final class BandwidthBenchCommand implements Callable<Integer> {
         }
         return new Result(instance, graph.vertexCount(), graph.edgeCount(), ordering.lowerBound().value(),
                 ordering.bandwidth(), best, seconds, ordering.optimal(), verified);
+    }
+
+    /** The graph with its vertices renumbered at random, each keeping its label from the file. */
+    private static CommGraph relabelled(CommGraph graph, long seed) {
+        String[] names = new String[graph.vertexCount()];
+        for (int v = 0; v < names.length; v++) {
+            names[v] = graph.labels().label(v);
+        }
+        return GraphGenerators.shuffle(graph.withLabels(VertexLabels.of(names)), seed);
     }
 
     private Path keepRecord(String instance, CommGraph graph, Ordering ordering) {

@@ -72,6 +72,22 @@ class BandwidthBenchCommandTest {
     }
 
     @Test
+    void relabelledInstancesAreOrderedAndStillCheckedAgainstTheOriginalFile() {
+        CommandRunner.Result result = CommandRunner.run("bench", "bandwidth", "--instances", instances.toString(),
+                "--best-known", bestKnown.toString(), "--method", "exact", "--time-limit", "5", "--relabel", "7");
+
+        // The independent check reads the original files: an order whose labels did not follow their
+        // vertices through the renumbering would fail it and make the exit code 1.
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(result.out()).contains("relabelled with seed 7")
+                .containsPattern("cycle8\\s+8\\s+8\\s+2\\s+2\\s+3")
+                .containsPattern("star6\\s+7\\s+6\\s+3\\s+3\\s+3");
+        List<String> lines = result.out().strip().lines().toList();
+        assertThat(lines.get(lines.size() - 1)).startsWith(
+                "summary: instances=3 with-best-known=3 matched=2 better=1 proved-optimal=3 ");
+    }
+
+    @Test
     void instancesWithoutBestKnownAreListedButNotCountedInTheGap() throws IOException {
         Files.writeString(bestKnown, "instance,n,edges,lower_bound,best_known,optimal,source\n");
         CommandRunner.Result result = CommandRunner.run("bench", "bandwidth", "--instances", instances.toString(),
