@@ -37,6 +37,7 @@ public final class FlowCollector implements AutoCloseable {
     private final FlowDecoder decoder = new FlowDecoder();
     private final Consumer<String> log;
     private volatile boolean stopping;
+    private volatile long written;
     private long logged;
 
     private FlowCollector(DatagramSocket socket, Consumer<String> log) {
@@ -73,7 +74,6 @@ public final class FlowCollector implements AutoCloseable {
         long started = System.nanoTime();
         long deadline = duration == null ? Long.MAX_VALUE : started + duration.toNanos();
         long lastFlush = started;
-        long written = 0;
         boolean dirty = false;
         byte[] buffer = new byte[65_535];
         DatagramPacket packet = new DatagramPacket(buffer, buffer.length);
@@ -111,7 +111,8 @@ public final class FlowCollector implements AutoCloseable {
                 for (FlowRecord record : records) {
                     sink.accept(record);
                     dirty = true;
-                    if (++written == maxRecords) {
+                    written++;
+                    if (written == maxRecords) {
                         reason = Stop.MAX_RECORDS;
                         return new Result(reason, decoder.counts());
                     }
@@ -135,7 +136,12 @@ public final class FlowCollector implements AutoCloseable {
         }
     }
 
-    /** The counts so far (safe to read only after {@link #run} returned). */
+    /** Records handed to the sink so far; readable from any thread while {@link #run} runs. */
+    public long recordsWritten() {
+        return written;
+    }
+
+    /** The counts so far (exact only after {@link #run} returned). */
     public CollectorCounts counts() {
         return decoder.counts();
     }

@@ -63,7 +63,7 @@ class FlowCollectorTest {
                 DatagramSocket sender = new DatagramSocket()) {
             send(sender, collector.localAddress(), v5Packet());
             Future<FlowCollector.Result> run = executor.submit(() -> collector.run(writer, null, 0));
-            while (collector.counts().records() == 0 && !run.isDone()) {
+            while (collector.recordsWritten() == 0 && !run.isDone()) {
                 Thread.onSpinWait();
             }
             collector.stop();
