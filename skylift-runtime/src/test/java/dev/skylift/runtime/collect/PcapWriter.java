@@ -60,6 +60,30 @@ final class PcapWriter {
         return this;
     }
 
+    /**
+     * The integration tests' capture: a TCP conversation both ways, DNS over UDP one way, NTP to an
+     * outside address, ICMP echo requests and an IPv6 TCP conversation; about 4 s from {@code baseMicros}.
+     */
+    static PcapWriter sample(long baseMicros) throws IOException {
+        var pcap = new PcapWriter();
+        for (int i = 0; i < 12; i++) {
+            pcap.packet(baseMicros + i * 100_000L, "10.0.0.1", 40000, "10.0.0.2", 80, 6, 100 + i);
+            pcap.packet(baseMicros + i * 100_000L + 50_000, "10.0.0.2", 80, "10.0.0.1", 40000, 6, 1400);
+        }
+        for (int i = 0; i < 5; i++) {
+            pcap.packet(baseMicros + 1_000_000 + i * 20_000L, "10.0.0.3", 5353, "10.0.0.53", 53, 17, 40 + i);
+        }
+        for (int i = 0; i < 3; i++) {
+            pcap.packet(baseMicros + 2_000_000 + i * 1_000_000L, "10.0.0.5", 123, "192.0.2.10", 123, 17, 48);
+            pcap.packet(baseMicros + 500_000 + i * 250_000L, "10.0.0.1", 0, "10.0.0.9", 0, 1, 56);
+        }
+        for (int i = 0; i < 4; i++) {
+            pcap.packet(baseMicros + 3_000_000 + i * 10_000L, "fd00::11", 41000, "fd00::12", 443, 6, 200);
+            pcap.packet(baseMicros + 3_005_000 + i * 10_000L, "fd00::12", 443, "fd00::11", 41000, 6, 1200 - i);
+        }
+        return pcap;
+    }
+
     List<Sent> sent() {
         return List.copyOf(sent);
     }
