@@ -53,45 +53,49 @@ final class CollectCommand implements Callable<Integer> {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
         CountDownLatch finished = new CountDownLatch(1);
-        try (FlowCollector collector = FlowCollector.bind(address, message -> {
-            stderr.println("skylift collect: " + message);
-            stderr.flush();
-        }); FlowCsvWriter writer = FlowCsvWriter.open(out)) {
-            Thread onInterrupt = new Thread(() -> {
-                collector.stop();
-                try {
-                    finished.await(5, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }, "skylift-collect-interrupt");
-            Runtime.getRuntime().addShutdownHook(onInterrupt);
-            try {
+        Thread onInterrupt = null;
+        try {
+            FlowCollector.Result result;
+            long started = System.nanoTime();
+            try (FlowCollector collector = FlowCollector.bind(address, message -> {
+                stderr.println("skylift collect: " + message);
+                stderr.flush();
+            }); FlowCsvWriter writer = FlowCsvWriter.open(out)) {
+                // Ctrl-C: stop receiving, and let the JVM exit only once the file is closed and the counts printed.
+                onInterrupt = new Thread(() -> {
+                    collector.stop();
+                    try {
+                        finished.await(5, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }, "skylift-collect-interrupt");
+                Runtime.getRuntime().addShutdownHook(onInterrupt);
                 stderr.println("skylift collect: listening on UDP " + collector.localAddress() + ", writing " + out);
                 stderr.flush();
-                long started = System.nanoTime();
-                FlowCollector.Result result = collector.run(writer, duration, maxRecords);
-                writer.close();
-                long written = Math.min(result.counts().records(), maxRecords > 0 ? maxRecords : Long.MAX_VALUE);
-                stdout.printf("skylift collect: stopped (%s) after %.1f s; %d flow records written to %s%n",
-                        switch (result.reason()) {
-                            case DURATION -> "duration reached";
-                            case MAX_RECORDS -> "max records reached";
-                            case STOPPED -> "interrupted";
-                        },
-                        (System.nanoTime() - started) / 1e9, written, out);
-                stdout.println(result.counts().summary());
-                stdout.flush();
-            } finally {
-                finished.countDown();
+                result = collector.run(writer, duration, maxRecords);
+            }
+            long written = Math.min(result.counts().records(), maxRecords > 0 ? maxRecords : Long.MAX_VALUE);
+            stdout.printf("skylift collect: stopped (%s) after %.1f s; %d flow records written to %s%n",
+                    switch (result.reason()) {
+                        case DURATION -> "duration reached";
+                        case MAX_RECORDS -> "max records reached";
+                        case STOPPED -> "interrupted";
+                    },
+                    (System.nanoTime() - started) / 1e9, written, out);
+            stdout.println(result.counts().summary());
+            stdout.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e.getMessage(), e);
+        } finally {
+            finished.countDown();
+            if (onInterrupt != null) {
                 try {
                     Runtime.getRuntime().removeShutdownHook(onInterrupt);
                 } catch (IllegalStateException shuttingDown) {
-                    // the hook is running: it waits for the counts printed above
+                    // the hook is running: it waited for the counts printed above
                 }
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e.getMessage(), e);
         }
         return 0;
     }

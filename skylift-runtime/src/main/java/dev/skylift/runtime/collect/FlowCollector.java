@@ -105,7 +105,11 @@ public final class FlowCollector implements AutoCloseable {
                 try {
                     records = decoder.decode(packet.getAddress(), buffer, packet.getLength());
                 } catch (FlowDecodeException e) {
-                    logDecodeError(packet, e);
+                    logDecodeError(packet, e.getMessage());
+                    continue;
+                } catch (RuntimeException e) {
+                    // A decoder bug must not stop the collection either.
+                    logDecodeError(packet, "unexpected " + e + " (a bug in the decoder; please report it with this packet)");
                     continue;
                 }
                 for (FlowRecord record : records) {
@@ -125,11 +129,11 @@ public final class FlowCollector implements AutoCloseable {
         }
     }
 
-    private void logDecodeError(DatagramPacket packet, FlowDecodeException e) {
+    private void logDecodeError(DatagramPacket packet, String reason) {
         logged++;
         if (logged <= MAX_LOGGED) {
             log.accept("decode error from " + packet.getAddress().getHostAddress() + ":" + packet.getPort() + " ("
-                    + packet.getLength() + " bytes): " + e.getMessage());
+                    + packet.getLength() + " bytes): " + reason);
         }
         if (logged == MAX_LOGGED) {
             log.accept("further decode errors are counted, not logged");
