@@ -33,17 +33,18 @@ public final class IpParser {
         if (from >= to) {
             return INVALID;
         }
+        // IPv4 first: it is the common case, and a colon or a hex digit stops it at once.
+        long value = parse4(bytes, from, to);
+        if (value >= 0) {
+            v4 = (int) value;
+            return V4;
+        }
         for (int i = from; i < to; i++) {
             if (bytes[i] == ':') {
                 return parse6(bytes, from, to);
             }
         }
-        long value = parse4(bytes, from, to);
-        if (value < 0) {
-            return INVALID;
-        }
-        v4 = (int) value;
-        return V4;
+        return INVALID;
     }
 
     /** Parses a whole string; returns {@link #V4}, {@link #V6} or {@link #INVALID}. */

@@ -80,6 +80,53 @@ final class ByteLines implements Closeable {
         }
     }
 
+    /**
+     * Moves to the next line and splits it at {@code separator} in the same pass over the bytes:
+     * field f is {@code buffer()[starts[f] .. ends[f])} for f below the array length. Returns the
+     * number of fields (1 for a blank line), or -1 at the end of the input.
+     */
+    int nextSplit(byte separator, int[] starts, int[] ends) throws IOException {
+        int max = starts.length;
+        while (true) {
+            byte[] b = buffer;
+            int count = 0;
+            int fieldStart = position;
+            for (int i = position; i < limit; i++) {
+                byte c = b[i];
+                if (c == separator) {
+                    if (count < max) {
+                        starts[count] = fieldStart;
+                        ends[count] = i;
+                    }
+                    count++;
+                    fieldStart = i + 1;
+                } else if (c == '\n') {
+                    return endLine(b, count, fieldStart, i, i + 1, starts, ends);
+                }
+            }
+            if (eof) {
+                if (position < limit) {
+                    return endLine(b, count, fieldStart, limit, limit, starts, ends);
+                }
+                return -1;
+            }
+            fill();
+        }
+    }
+
+    private int endLine(byte[] b, int count, int fieldStart, int lineEnd, int next, int[] starts, int[] ends) {
+        int e = lineEnd > fieldStart && b[lineEnd - 1] == '\r' ? lineEnd - 1 : lineEnd;
+        if (count < starts.length) {
+            starts[count] = fieldStart;
+            ends[count] = e;
+        }
+        start = position;
+        end = e;
+        position = next;
+        lineNumber++;
+        return count + 1;
+    }
+
     private void fill() throws IOException {
         if (position > 0) {
             System.arraycopy(buffer, position, buffer, 0, limit - position);

@@ -48,29 +48,11 @@ public final class FlowCsvReader {
         IpParser parser = new IpParser();
         int[] starts = new int[FIELDS.length];
         int[] ends = new int[FIELDS.length];
-        while (lines.next()) {
+        int count;
+        while ((count = lines.nextSplit((byte) ',', starts, ends)) >= 0) {
             byte[] b = lines.buffer();
-            int from = lines.start();
-            int to = lines.end();
-            if (from == to) {
+            if (lines.start() == lines.end()) {
                 continue;
-            }
-            int count = 0;
-            int p = from;
-            while (true) {
-                int q = p;
-                while (q < to && b[q] != ',') {
-                    q++;
-                }
-                if (count < FIELDS.length) {
-                    starts[count] = p;
-                    ends[count] = q;
-                }
-                count++;
-                if (q == to) {
-                    break;
-                }
-                p = q + 1;
             }
             if (count != FIELDS.length) {
                 aggregator.badLine(file, lines.lineNumber(), "the line has " + count + " fields; expected "

@@ -120,6 +120,17 @@ class FlowCsvReaderTest {
     }
 
     @Test
+    void windowsLineBreaksAndAMissingLastLineBreakReadTheSame() throws IOException {
+        String text = Files.readString(resource("flows.csv"));
+        Path crlf = write(dir, "crlf.csv", text.replace("\n", "\r\n").stripTrailing());
+
+        FlowAggregator aggregator = read(crlf, false);
+
+        assertThat(pairs(aggregator)).isEqualTo(pairs(read(resource("flows.csv"), false)));
+        assertThat(aggregator.summary()).isEqualTo(read(resource("flows.csv"), false).summary());
+    }
+
+    @Test
     void aWrongHeaderIsRefused() {
         Path file = write(dir, "flows.csv", "src_ip,dst_ip,bytes\n10.0.1.11,10.0.1.21,5\n");
 

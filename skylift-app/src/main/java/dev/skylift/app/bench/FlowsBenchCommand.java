@@ -89,15 +89,18 @@ final class FlowsBenchCommand implements Callable<Integer> {
             System.gc();
             resetPeaks();
             long started = System.nanoTime();
+            long cpuStarted = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
             FlowAggregator aggregator = new FlowAggregator(inventory, false, false);
             FlowCsvReader.read(flowsFile, aggregator);
             EstateGraph graph = EstateGraph.of(aggregator, AffinityRules.none(), Weight.BYTES, 1.0);
             CommGraph commGraph = graph.graph();
             double seconds = (System.nanoTime() - started) / 1e9;
+            double cpuSeconds = (ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - cpuStarted) / 1e9;
             FlowSummary summary = graph.summary();
-            out.printf(Locale.ROOT, "run %d: %,d records in %.2f s = %,.0f records/s; pairs=%d edges=%d mapped=%d "
+            out.printf(Locale.ROOT, "run %d: %,d records in %.2f s = %,.0f records/s (thread CPU %.2f s = %,.0f records/CPU-s); pairs=%d edges=%d mapped=%d "
                             + "mapped-bytes=%d external=%d external-bytes=%d unmapped=%d same-vm=%d peak-heap=%d MB%n",
-                    run, summary.records(), seconds, summary.records() / seconds, graph.pairs().size(),
+                    run, summary.records(), seconds, summary.records() / seconds, cpuSeconds, summary.records() / cpuSeconds,
+                    graph.pairs().size(),
                     commGraph.edgeCount(), summary.mapped(), summary.mappedBytes(), summary.external(),
                     summary.externalBytes(), summary.unmapped(), summary.sameVm(), peakHeapBytes() >> 20);
             out.flush();
