@@ -174,6 +174,23 @@ class GraphCommandTest {
     }
 
     @Test
+    void anAzureMigrateExportIsDetectedAndWeighsConnectionSlots() throws IOException {
+        Path azure = Files.writeString(dir.resolve("azure.csv"), """
+                Timeslot,Source server name,Source application,Source process,Destination server name,Destination IP,Destination application,Destination process,Destination port
+                11/25/2026 10:00,SHOP-WEB,nginx,nginx,shop-app,10.0.0.2,shop,java,8080
+                11/25/2026 11:00,shop-web,nginx,nginx,,10.0.0.2,shop,java,8080
+                11/25/2026 10:00,shop-app,shop,java,db.corp.local,fd00::3,,postgres,5432
+                """);
+
+        CommandRunner.Result result = CommandRunner.run("graph", "--inventory", inventory.toString(), "--flows",
+                azure.toString());
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(result.out()).contains("(azure-migrate)", "weight = flows", "shop-web -- shop-app  2 flows",
+                "shop-app -- shop-db  1 flows");
+    }
+
+    @Test
     void anUnknownHubOrFormatIsABadCommandLine() {
         CommandRunner.Result hub = CommandRunner.run("graph", "--inventory", inventory.toString(), "--flows",
                 flows.toString(), "--hub", "dns-9=first");

@@ -4,13 +4,14 @@ import java.util.Arrays;
 
 /**
  * Finds the VM that owns an IP address: an open-addressing hash table with primitive keys, one for
- * IPv4 (the address as an int) and one for IPv6 (its two 64-bit halves), linear probing, load at
- * most one half. Built once from the inventory; lookups allocate nothing.
+ * IPv4 (address and VM packed in one long, so a lookup touches one cache line) and one for IPv6
+ * (its two 64-bit halves), linear probing, load at most one half. Built once from the inventory;
+ * lookups allocate nothing.
  */
 public final class IpIndex {
 
-    private final long[] keys4;
-    private final int[] vms4;
+    /** Address in the high 32 bits, VM in the low 32; -1 when empty (no VM index is -1). */
+    private final long[] entries4;
     private final int mask4;
     private final long[] high6;
     private final long[] low6;
@@ -19,18 +20,16 @@ public final class IpIndex {
 
     IpIndex(int[] v4Addresses, int[] v4Vms, long[] v6High, long[] v6Low, int[] v6Vms) {
         int capacity4 = capacity(v4Addresses.length);
-        keys4 = new long[capacity4];
-        Arrays.fill(keys4, -1L);
-        vms4 = new int[capacity4];
+        entries4 = new long[capacity4];
+        Arrays.fill(entries4, -1L);
         mask4 = capacity4 - 1;
         for (int i = 0; i < v4Addresses.length; i++) {
             long key = v4Addresses[i] & 0xffffffffL;
             int slot = hash(key) & mask4;
-            while (keys4[slot] != -1L && keys4[slot] != key) {
+            while (entries4[slot] != -1L && (entries4[slot] >>> 32) != key) {
                 slot = (slot + 1) & mask4;
             }
-            keys4[slot] = key;
-            vms4[slot] = v4Vms[i];
+            entries4[slot] = (key << 32) | v4Vms[i];
         }
         int capacity6 = capacity(v6High.length);
         high6 = new long[capacity6];
@@ -53,10 +52,10 @@ public final class IpIndex {
     public int lookup4(int address) {
         long key = address & 0xffffffffL;
         int slot = hash(key) & mask4;
-        long k;
-        while ((k = keys4[slot]) != -1L) {
-            if (k == key) {
-                return vms4[slot];
+        long entry;
+        while ((entry = entries4[slot]) != -1L) {
+            if ((entry >>> 32) == key) {
+                return (int) entry;
             }
             slot = (slot + 1) & mask4;
         }
