@@ -3,7 +3,7 @@
 # Skylift (heap capped at 512 MB) and with mawk doing the same grouping, in one run, and checks that
 # both found the same pairs with the same byte sums.
 #
-#   bench/flows-vs-mawk.sh            # generates bench/work/flows/ on first use (seeded), then times
+#   bench/flows-vs-mawk.sh            # generates bench/work/flows-RECORDS/ on first use (seeded), then times
 #   RECORDS=1000000 bench/flows-vs-mawk.sh
 #
 # Three timings: `skylift bench flows` (in process, after JIT warm-up: records/s and peak heap),

@@ -162,6 +162,9 @@ final class GraphOutput {
     }
 
     private List<Integer> heaviest(int top) {
+        if (top <= 0) {
+            return List.of();
+        }
         return IntStream.range(0, graph.pairs().size()).boxed()
                 .sorted(Comparator.comparingDouble((Integer i) -> graph.weightOf(i)).reversed())
                 .limit(Math.max(0, top)).toList();

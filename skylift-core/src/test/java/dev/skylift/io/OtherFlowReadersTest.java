@@ -105,6 +105,20 @@ class OtherFlowReadersTest {
         assertThat(summary.first()).contains(Instant.parse("2026-11-25T10:00:00.120Z"));
     }
 
+    /**
+     * Real output of nfdump 1.7.1 (Debian 12): softflowd -v 9 replayed a generated pcap of one TCP
+     * connection (5 requests of 100 bytes, 5 answers of 300, then FINs) into nfcapd; {@code nfdump -R
+     * DIR -o csv}. Its padded columns and its Summary block must read.
+     */
+    @Test
+    void readsRealNfdumpOutput() {
+        FlowAggregator aggregator = read(resource("nfdump-1.7.1-real.csv"), FlowReaders.Format.NFDUMP, false, false);
+
+        assertThat(pairs(aggregator)).containsExactly("web-1-app-1 2480/12/2");
+        assertThat(aggregator.summary().records()).isEqualTo(2);
+        assertThat(FlowReaders.detect(resource("nfdump-1.7.1-real.csv"))).isEqualTo(FlowReaders.Format.NFDUMP);
+    }
+
     @Test
     void aBadNfdumpCounterNamesItsColumn() {
         String line = "2026-11-25 10:00:00.120,2026-11-25 10:00:01.620,1.500,10.0.1.11,10.0.1.21,40000,8080,TCP,.AP.SF,0,0,"
