@@ -250,6 +250,19 @@ final class FlowFields {
         return era * 146097L + doe - 719468;
     }
 
+    /** Whether bytes[from, to) spell {@code word} (ASCII), without making a String. */
+    static boolean is(byte[] b, int from, int to, String word) {
+        if (to - from != word.length()) {
+            return false;
+        }
+        for (int i = 0; i < word.length(); i++) {
+            if (b[from + i] != word.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** The text of a field, shortened for a message. */
     static String text(byte[] b, int from, int to) {
         String text = new String(b, from, Math.min(to - from, 64), StandardCharsets.UTF_8);

@@ -63,7 +63,7 @@ public final class VpcFlowLogReader {
             if (count == 0) {
                 continue;
             }
-            if (b[starts[0]] == 'v' && FlowFields.text(b, starts[0], ends[0]).equals("version")) {
+            if (FlowFields.is(b, starts[0], ends[0], "version")) {
                 String header = lines.text().strip().replaceAll("\\s+", " ");
                 if (!header.equals(HEADER)) {
                     throw new InputFormatException(file, lines.lineNumber(), "header '" + MatrixMarketReader.shorten(header)
@@ -80,16 +80,16 @@ public final class VpcFlowLogReader {
                 bad(aggregator, file, lines, 0, starts, ends, "is not 2; only the default version-2 format is read");
                 continue;
             }
-            String status = FlowFields.text(b, starts[13], ends[13]);
-            if (status.equals("NODATA") || status.equals("SKIPDATA")) {
-                if (status.equals("NODATA")) {
+            boolean noData = FlowFields.is(b, starts[13], ends[13], "NODATA");
+            if (noData || FlowFields.is(b, starts[13], ends[13], "SKIPDATA")) {
+                if (noData) {
                     aggregator.noData();
                 } else {
                     aggregator.skipData();
                 }
                 continue;
             }
-            if (!status.equals("OK")) {
+            if (!FlowFields.is(b, starts[13], ends[13], "OK")) {
                 bad(aggregator, file, lines, 13, starts, ends, "is not a log status; expected OK, NODATA or SKIPDATA");
                 continue;
             }
@@ -138,14 +138,16 @@ public final class VpcFlowLogReader {
                         : "is before start '" + FlowFields.text(b, starts[10], ends[10]) + "'");
                 continue;
             }
-            String action = FlowFields.text(b, starts[12], ends[12]);
-            aggregator.time(start, end);
-            if (action.equals("ACCEPT")) {
-                aggregator.add(src, dst, bytes, packets, 1);
-            } else if (action.equals("REJECT")) {
-                aggregator.rejected(src, dst, bytes, packets);
-            } else {
+            boolean accept = FlowFields.is(b, starts[12], ends[12], "ACCEPT");
+            if (!accept && !FlowFields.is(b, starts[12], ends[12], "REJECT")) {
                 bad(aggregator, file, lines, 12, starts, ends, "is not an action; expected ACCEPT or REJECT");
+                continue;
+            }
+            aggregator.time(start, end);
+            if (accept) {
+                aggregator.add(src, dst, bytes, packets, 1);
+            } else {
+                aggregator.rejected(src, dst, bytes, packets);
             }
         }
     }
