@@ -3,6 +3,11 @@ package dev.skylift.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.skylift.inventory.Inventory;
+import dev.skylift.io.AffinityReader;
+import dev.skylift.io.InventoryReader;
+import dev.skylift.traffic.AffinityRules;
+import dev.skylift.traffic.HubTreatment;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -108,19 +113,21 @@ class SampleEstateTest {
     }
 
     @Test
-    void affinityRulesNameOnlyVmsOfTheInventory() throws IOException {
-        Set<String> vms = new HashSet<>(vmsByIp(resource("examples/estate/inventory.yaml")).values());
-        String affinity = resource("examples/estate/affinity.yaml");
-        Matcher lists = Pattern.compile("(?:vms|before|after|together): \\[([^\\]]+)\\]").matcher(affinity);
-        int named = 0;
-        while (lists.find()) {
-            for (String name : lists.group(1).split(",\\s*")) {
-                assertThat(vms).contains(name);
-                named++;
-            }
-        }
-        assertThat(named).isGreaterThan(60);
-        assertThat(affinity).contains("groups:", "pairs:", "shared_services:", "precedence:");
+    void affinityRulesReadAgainstTheInventory() {
+        Path estate = Path.of("..", "examples", "estate");
+        Inventory inventory = InventoryReader.read(estate.resolve("inventory.yaml"));
+        // The reader rejects unknown fields and VM names with file:line; this is the operator's view.
+        AffinityRules rules = AffinityReader.read(estate.resolve("affinity.yaml"), inventory);
+
+        assertThat(inventory.size()).isEqualTo(82);
+        assertThat(rules.groups()).extracting(AffinityRules.Group::name)
+                .containsExactly("shop", "crm", "hr", "billing", "market", "pipeline");
+        assertThat(rules.pairs()).hasSize(2);
+        assertThat(rules.hubs()).containsEntry("dns-1", HubTreatment.EXCLUDE).containsEntry("ldap-1", HubTreatment.FIRST)
+                .containsEntry("mon-1", HubTreatment.LAST);
+        assertThat(rules.before()).hasSize(12);
+        assertThat(rules.together()).containsExactly(List.of("shop-db-1", "shop-db-2"),
+                List.of("pipe-warehouse-1", "pipe-warehouse-2"));
     }
 
     @Test

@@ -187,6 +187,34 @@ public final class EstateGraph {
         return degrees;
     }
 
+    /**
+     * How many other VMs each VM was seen talking to — pairs known only from the affinity rules
+     * are left out when any traffic was observed, so that a large application group (every two
+     * members "communicate") does not make all its members look like shared services. With no
+     * observed traffic at all, the rules are all there is and every pair counts.
+     */
+    public int[] observedDegrees() {
+        boolean anyObserved = false;
+        for (int i = 0; i < pairs.size() && !anyObserved; i++) {
+            anyObserved = observed(i);
+        }
+        if (!anyObserved) {
+            return degrees();
+        }
+        int[] degrees = new int[inventory.size()];
+        for (int i = 0; i < pairs.size(); i++) {
+            if (observed(i)) {
+                degrees[pairs.a(i)]++;
+                degrees[pairs.b(i)]++;
+            }
+        }
+        return degrees;
+    }
+
+    private boolean observed(int i) {
+        return pairs.flows(i) > 0 || pairs.bytes(i) > 0 || pairs.packets(i) > 0;
+    }
+
     /** The total weight of each VM's pairs. */
     public double[] incidentWeights() {
         double[] sums = new double[inventory.size()];

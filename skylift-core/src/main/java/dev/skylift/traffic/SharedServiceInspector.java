@@ -41,7 +41,7 @@ public final class SharedServiceInspector {
         if (n < Math.max(2, thresholds.minVms())) {
             return hubs;
         }
-        int[] degrees = graph.degrees();
+        int[] degrees = graph.observedDegrees();
         double[] weights = graph.incidentWeights();
         double total = graph.totalWeight();
         for (int v = 0; v < n; v++) {

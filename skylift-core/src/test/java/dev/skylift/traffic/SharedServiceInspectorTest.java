@@ -53,6 +53,30 @@ class SharedServiceInspectorTest {
     }
 
     @Test
+    void anApplicationGroupInTheRulesDoesNotMakeItsMembersHubs() {
+        Inventory inventory = estate(20);
+        FlowAggregator aggregator = new FlowAggregator(inventory, false, false);
+        for (int v = 1; v < 20; v++) {
+            aggregator.add(v, v % 19 + 1, 1_000, 10, 1);
+            aggregator.add(0, v, 10, 1, 1);
+        }
+        List<String> app = new ArrayList<>();
+        for (int v = 1; v <= 8; v++) {
+            app.add("vm-" + v);
+        }
+        var rules = new AffinityRules(List.of(new AffinityRules.Group("app", app, 5)), List.of(), List.of(), List.of(),
+                List.of(), Map.of());
+        EstateGraph graph = EstateGraph.of(aggregator, rules, Weight.BYTES, 1);
+
+        // vm-4 talks to vm-0, vm-3 and vm-5; the group adds vm-1, 2, 6, 7, 8: 8 of 19 (42 %) in the
+        // merged graph, above the 30 % hub threshold, but only 3 were ever seen talking.
+        assertThat(graph.degrees()[4]).isEqualTo(8);
+        assertThat(graph.observedDegrees()[4]).isEqualTo(3);
+        assertThat(SharedServiceInspector.hubs(graph, SharedServiceInspector.Thresholds.defaults()))
+                .extracting(Hub::name).containsExactly("vm-0");
+    }
+
+    @Test
     void stricterThresholdsFindFewerHubs() {
         var strict = new SharedServiceInspector.Thresholds(1.0, 1.0, 10);
 
