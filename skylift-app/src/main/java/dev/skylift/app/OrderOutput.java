@@ -32,6 +32,12 @@ final class OrderOutput {
     }
 
     static void printText(PrintWriter out, String graphName, String method, CommGraph graph, Ordering ordering) {
+        printText(out, graphName, method, graph, ordering, SHOWN_IN_TEXT);
+    }
+
+    /** The text form, listing at most {@code listed} VMs of the order. */
+    static void printText(PrintWriter out, String graphName, String method, CommGraph graph, Ordering ordering,
+                          int listed) {
         int components = ConnectedComponents.of(graph).count();
         out.printf("graph       %s: %,d VMs, %,d communicating pairs, %d component%s%s%n", graphName,
                 graph.vertexCount(), graph.edgeCount(), components, components == 1 ? "" : "s",
@@ -46,7 +52,7 @@ final class OrderOutput {
         out.printf("time        %d ms%n", ordering.elapsed().toMillis());
         out.println("order       first to migrate first:");
         List<String> labels = ordering.labels(graph.labels());
-        int shown = Math.min(labels.size(), SHOWN_IN_TEXT);
+        int shown = Math.min(labels.size(), listed);
         int width = Integer.toString(labels.size()).length();
         for (int i = 0; i < shown; i++) {
             out.printf("  %" + width + "d. %s%n", i + 1, labels.get(i));

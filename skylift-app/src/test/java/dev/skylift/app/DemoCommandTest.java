@@ -15,15 +15,21 @@ import org.junit.jupiter.api.Test;
 class DemoCommandTest {
 
     @Test
-    void demoOrdersEveryVmOfTheBundledSampleOnce() throws IOException {
+    void demoBuildsTheEstateGraphAndOrdersEveryVmNotDecidedAsAHubOnce() throws IOException {
         CommandRunner.Result result = CommandRunner.run("demo");
 
         assertThat(result.exitCode()).as(result.err()).isZero();
-        Set<String> vms = sampleVms();
-        assertThat(vms).hasSizeGreaterThan(20);
+        Set<String> vms = resourceMatches("inventory.yaml", "^  - name: (\\S+)\\n    ips:");
+        Set<String> decided = resourceMatches("affinity.yaml", "^  (\\S+): (?:first|last|exclude)\\b");
+        assertThat(vms).hasSize(82);
+        assertThat(decided).isNotEmpty().isSubsetOf(vms);
+        Set<String> expected = new TreeSet<>(vms);
+        expected.removeAll(decided);
+
+        assertThat(result.out()).contains("82 VMs on 8 nodes").contains("hubs");
         List<String> listed = Pattern.compile("^\\s+\\d+\\. (\\S+)$", Pattern.MULTILINE).matcher(result.out())
                 .results().map(m -> m.group(1)).toList();
-        assertThat(listed).hasSize(vms.size()).containsExactlyInAnyOrderElementsOf(vms);
+        assertThat(listed).hasSize(expected.size()).containsExactlyInAnyOrderElementsOf(expected);
         Matcher band = Pattern.compile("bandwidth\\s+(\\d+)").matcher(result.out());
         Matcher bound = Pattern.compile("lower bound (\\d+)").matcher(result.out());
         assertThat(band.find()).isTrue();
@@ -31,17 +37,12 @@ class DemoCommandTest {
         assertThat(Integer.parseInt(bound.group(1))).isBetween(1, Integer.parseInt(band.group(1)));
     }
 
-    /** The VM names in the sample, read with a plain split, independent of Skylift's reader. */
-    private static Set<String> sampleVms() throws IOException {
-        try (InputStream in = DemoCommandTest.class.getClassLoader().getResourceAsStream(DemoCommand.SAMPLE)) {
+    /** Names picked out of a bundled estate file with a plain pattern, independent of Skylift's readers. */
+    private static Set<String> resourceMatches(String file, String regex) throws IOException {
+        try (InputStream in = DemoCommandTest.class.getClassLoader().getResourceAsStream(DemoCommand.ESTATE + "/" + file)) {
             String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
             Set<String> names = new TreeSet<>();
-            text.lines().map(String::trim).filter(l -> !l.isEmpty() && !l.startsWith("#"))
-                    .forEach(l -> {
-                        String[] fields = l.split("\\s+");
-                        names.add(fields[0]);
-                        names.add(fields[1]);
-                    });
+            Pattern.compile(regex, Pattern.MULTILINE).matcher(text).results().forEach(m -> names.add(m.group(1)));
             return names;
         }
     }
