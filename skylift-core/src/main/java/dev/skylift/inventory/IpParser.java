@@ -1,5 +1,6 @@
 package dev.skylift.inventory;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -83,6 +84,29 @@ public final class IpParser {
             throw new IllegalArgumentException("'" + text + "' is not an IPv4 or IPv6 address");
         }
         return parser.canonical(kind);
+    }
+
+    /**
+     * The canonical text of an address given as its network-order bytes (as
+     * {@link java.net.InetAddress#getAddress()} returns them): 4 bytes as dotted IPv4, 16 bytes as
+     * RFC 5952 IPv6 ({@link #format6}), except that an IPv4-mapped address ({@code ::ffff:a.b.c.d})
+     * is its IPv4 address, as {@link #parse} reads it. Throws IllegalArgumentException for any other
+     * length.
+     */
+    public static String format(byte[] address) {
+        if (address.length == 4) {
+            return format4(ByteBuffer.wrap(address).getInt());
+        }
+        if (address.length != 16) {
+            throw new IllegalArgumentException("an IP address has 4 or 16 bytes, not " + address.length);
+        }
+        ByteBuffer bytes = ByteBuffer.wrap(address);
+        long hi = bytes.getLong();
+        long lo = bytes.getLong();
+        if (hi == 0 && (lo >>> 32) == 0xffffL) {
+            return format4((int) lo);
+        }
+        return format6(hi, lo);
     }
 
     /** Dotted decimal. */

@@ -41,6 +41,26 @@ final class ByteLines implements Closeable {
         }
     }
 
+    /** What a reader does with the lines of one file. */
+    @FunctionalInterface
+    interface LinesReader {
+
+        /** Reads the lines; an I/O error is thrown as is. */
+        void read(ByteLines lines) throws IOException;
+    }
+
+    /**
+     * Opens a file (decompressing it when it is gzip), hands its lines to {@code reader} and closes
+     * it; an I/O error becomes an {@link UncheckedIOException} naming the file.
+     */
+    static void read(Path file, LinesReader reader) {
+        try (ByteLines lines = open(file)) {
+            reader.read(lines);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
     static InputStream openStream(Path file) throws IOException {
         InputStream raw = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
         raw.mark(2);

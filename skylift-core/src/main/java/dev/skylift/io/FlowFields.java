@@ -100,24 +100,11 @@ final class FlowFields {
                 || minute < 0 || minute > 59 || second < 0 || second > 59) {
             return BAD;
         }
-        int i = from + 19;
-        int millis = 0;
-        if (i < to && b[i] == '.') {
-            i++;
-            int fractionDigits = 0;
-            int scale = 100;
-            while (i < to && b[i] >= '0' && b[i] <= '9') {
-                if (fractionDigits < 3) {
-                    millis += (b[i] - '0') * scale;
-                    scale /= 10;
-                }
-                fractionDigits++;
-                i++;
-            }
-            if (fractionDigits == 0 || fractionDigits > 9) {
-                return BAD;
-            }
+        long fraction = fraction(b, from + 19, to);
+        if (fraction == BAD) {
+            return BAD;
         }
+        int i = fractionEnd(fraction);
         if (i < to && b[i] == 'Z') {
             i++;
         } else if (!zoneOptional) {
@@ -127,7 +114,7 @@ final class FlowFields {
             return BAD;
         }
         long days = daysFromCivil(year, month, day);
-        return ((days * 24 + hour) * 60 + minute) * 60_000L + second * 1000L + millis;
+        return ((days * 24 + hour) * 60 + minute) * 60_000L + second * 1000L + fractionMillis(fraction);
     }
 
     private static long isoSlow(String text, boolean zoneOptional) {
@@ -162,11 +149,25 @@ final class FlowFields {
         if (digits == 0 || digits > 12) {
             return BAD;
         }
-        long millis = seconds * 1000;
+        long fraction = fraction(b, i, to);
+        if (fraction == BAD || fractionEnd(fraction) != to) {
+            return BAD;
+        }
+        return seconds * 1000 + fractionMillis(fraction);
+    }
+
+    /**
+     * The optional fraction of a second at {@code b[i]}: a dot and 1 to 9 digits, of which the first
+     * 3 count (milliseconds, truncated). Returns BAD when the dot has no digits or more than 9,
+     * otherwise the milliseconds and the index just after the fraction ({@code i} when there is
+     * none), packed; read them with {@link #fractionMillis} and {@link #fractionEnd}.
+     */
+    private static long fraction(byte[] b, int i, int to) {
+        int millis = 0;
         if (i < to && b[i] == '.') {
             i++;
-            int scale = 100;
             int fractionDigits = 0;
+            int scale = 100;
             while (i < to && b[i] >= '0' && b[i] <= '9') {
                 if (fractionDigits < 3) {
                     millis += (b[i] - '0') * scale;
@@ -179,7 +180,17 @@ final class FlowFields {
                 return BAD;
             }
         }
-        return i == to ? millis : BAD;
+        return ((long) i << 10) | millis;
+    }
+
+    /** The milliseconds of a {@link #fraction} result, 0..999. */
+    private static int fractionMillis(long fraction) {
+        return (int) (fraction & 0x3ff);
+    }
+
+    /** The index just after the fraction of a {@link #fraction} result. */
+    private static int fractionEnd(long fraction) {
+        return (int) (fraction >>> 10);
     }
 
     /**

@@ -4,7 +4,6 @@ import dev.skylift.inventory.IpIndex;
 import dev.skylift.inventory.IpParser;
 import dev.skylift.traffic.FlowAggregator;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -25,12 +24,9 @@ public final class NfdumpCsvReader {
     private NfdumpCsvReader() {
     }
 
+    /** Reads one file of nfdump CSV output into the aggregator. */
     public static void read(Path file, FlowAggregator aggregator) {
-        try (ByteLines lines = ByteLines.open(file)) {
-            read(lines, file, aggregator);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
-        }
+        ByteLines.read(file, lines -> read(lines, file, aggregator));
     }
 
     static void read(ByteLines lines, Path file, FlowAggregator aggregator) throws IOException {

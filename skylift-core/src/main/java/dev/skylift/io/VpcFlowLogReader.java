@@ -4,7 +4,6 @@ import dev.skylift.inventory.IpIndex;
 import dev.skylift.inventory.IpParser;
 import dev.skylift.traffic.FlowAggregator;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 
 /**
@@ -25,12 +24,9 @@ public final class VpcFlowLogReader {
     private VpcFlowLogReader() {
     }
 
+    /** Reads one file of VPC Flow Log records into the aggregator. */
     public static void read(Path file, FlowAggregator aggregator) {
-        try (ByteLines lines = ByteLines.open(file)) {
-            read(lines, file, aggregator);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
-        }
+        ByteLines.read(file, lines -> read(lines, file, aggregator));
     }
 
     static void read(ByteLines lines, Path file, FlowAggregator aggregator) throws IOException {

@@ -32,6 +32,32 @@ class IpParserTest {
     }
 
     @ParameterizedTest
+    @CsvSource({
+            "10.0.1.11, 10.0.1.11",
+            "255.255.255.255, 255.255.255.255",
+            "2001:0db8:0000:0000:0000:0000:0000:0001, 2001:db8::1",
+            "2001:0:0:1:0:0:0:1, 2001:0:0:1::1",
+            "0:0:0:0:0:0:0:0, ::",
+            "FD00:0:0:0:0:0:0:ABCD, fd00::abcd",
+            "2001:db8:aaaa:bbbb:cccc:dddd:eeee:1, 2001:db8:aaaa:bbbb:cccc:dddd:eeee:1",
+            "::ffff:10.0.0.53, 10.0.0.53",
+    })
+    void formatsAddressBytesAsNormalizeWrites(String text, String canonical) throws Exception {
+        IpParser parser = new IpParser();
+        int kind = parser.parse(text);
+        byte[] bytes = kind == IpParser.V4 ? ByteBuffer.allocate(4).putInt(parser.v4()).array()
+                : ByteBuffer.allocate(16).putLong(parser.high()).putLong(parser.low()).array();
+        assertThat(IpParser.format(bytes)).isEqualTo(canonical).isEqualTo(IpParser.normalize(text));
+        assertThat(IpParser.format(InetAddress.getByName(text).getAddress())).isEqualTo(canonical);
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {0, 3, 5, 15, 17})
+    void formatRejectsBytesThatAreNoAddress(int length) {
+        assertThatThrownBy(() -> IpParser.format(new byte[length])).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"", "10.0.0", "10.0.0.256", "10.0.0.1.2", "10..0.1", "1.2.3.4 ", "a.b.c.d", ":::", "1:::2",
             "1::2::3", ":1:2:3:4:5:6:7", "1:2:3:4:5:6:7:8:9", "1:2:3:4:5:6:7", "12345::", "fe80::1%eth0", "g::1",
             "1:2:3:4:5:6:7:8::", "::1.2.3", "web-1"})
