@@ -15,7 +15,7 @@ import java.util.Optional;
  * rate weight / 86,400 bytes/s from the first of the two cutovers to the second. From that: the
  * longest split (max stretch, and which pair), the bytes that crossed the WAN because of splits
  * (exposure), the cross-WAN traffic over time as a step function and its peak, each VM's downtime,
- * and the makespan against its bound. O(m log m) for m communicating pairs.
+ * and the makespan against its bound. O(m + n log n) for n VMs and m communicating pairs.
  *
  * @param maxStretch         the longest time a communicating pair was split, seconds
  * @param worstPair          that pair, when some pair was split at all
@@ -60,10 +60,10 @@ public record PlanMetrics(double maxStretch, Optional<Pair> worstPair, double ex
         int worstA = -1;
         int worstB = -1;
         double exposure = 0;
-        // Every split pair adds its rate at the first cutover and takes it away at the second.
-        int pairs = 0;
-        double[] eventTime = new double[2 * Math.max(1, graph.edgeCount())];
-        double[] eventRate = new double[eventTime.length];
+        // Every split pair adds its rate at its first cutover and takes it away at its second; both are
+        // some VM's cutover, so the changes gather per VM and the curve needs only the VMs sorted by cutover.
+        double[] change = new double[n];
+        int[] opened = new int[n];
         for (int u = 0; u < n; u++) {
             for (int arc = graph.firstArc(u); arc < graph.endArc(u); arc++) {
                 int v = graph.target(arc);
@@ -79,15 +79,15 @@ public record PlanMetrics(double maxStretch, Optional<Pair> worstPair, double ex
                     worstB = v;
                 }
                 if (stretch > 0 && rate > 0) {
-                    eventTime[2 * pairs] = Math.min(cutover[u], cutover[v]);
-                    eventRate[2 * pairs] = rate;
-                    eventTime[2 * pairs + 1] = Math.max(cutover[u], cutover[v]);
-                    eventRate[2 * pairs + 1] = -rate;
-                    pairs++;
+                    int first = cutover[u] < cutover[v] ? u : v;
+                    change[first] += rate;
+                    opened[first]++;
+                    change[u + v - first] -= rate;
+                    opened[u + v - first]--;
                 }
             }
         }
-        var curve = curve(eventTime, eventRate, 2 * pairs);
+        var curve = curve(cutover, change, opened);
         double peakRate = 0;
         double peakTime = 0;
         for (RatePoint point : curve) {
@@ -106,28 +106,30 @@ public record PlanMetrics(double maxStretch, Optional<Pair> worstPair, double ex
                 plan.makespanLowerBound());
     }
 
-    private static List<RatePoint> curve(double[] time, double[] delta, int count) {
-        Integer[] index = new Integer[count];
-        for (int i = 0; i < count; i++) {
-            index[i] = i;
+    private static List<RatePoint> curve(double[] cutover, double[] change, int[] opened) {
+        int n = cutover.length;
+        Integer[] byCutover = new Integer[n];
+        for (int v = 0; v < n; v++) {
+            byCutover[v] = v;
         }
-        Arrays.sort(index, (x, y) -> Double.compare(time[x], time[y]));
+        Arrays.sort(byCutover, (x, y) -> Double.compare(cutover[x], cutover[y]));
         var curve = new ArrayList<RatePoint>();
         curve.add(new RatePoint(0, 0));
         double rate = 0;
-        int open = 0;
-        for (int i = 0; i < count; ) {
-            double at = time[index[i]];
-            for (; i < count && time[index[i]] == at; i++) {
-                rate += delta[index[i]];
-                open += delta[index[i]] > 0 ? 1 : -1;
+        long open = 0;
+        for (int i = 0; i < n; ) {
+            double at = cutover[byCutover[i]];
+            for (; i < n && cutover[byCutover[i]] == at; i++) {
+                rate += change[byCutover[i]];
+                open += opened[byCutover[i]];
             }
             if (open == 0) {
                 rate = 0; // no pair split: drop the rounding left by adding and removing rates
             }
-            if (curve.get(curve.size() - 1).time() == at) {
+            RatePoint last = curve.get(curve.size() - 1);
+            if (last.time() == at) {
                 curve.set(curve.size() - 1, new RatePoint(at, rate));
-            } else if (curve.get(curve.size() - 1).rate() != rate) {
+            } else if (last.rate() != rate) {
                 curve.add(new RatePoint(at, rate));
             }
         }
