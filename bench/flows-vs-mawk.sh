@@ -3,7 +3,7 @@
 # Skylift (heap capped at 512 MB) and with mawk doing the same grouping, in one run, and checks that
 # both found the same pairs with the same byte sums.
 #
-#   bench/flows-vs-mawk.sh            # generates bench/work/flows-RECORDS/ on first use (seeded), then times
+#   bench/flows-vs-mawk.sh            # generates bench/scratch/flows-RECORDS/ on first use (seeded), then times
 #   RECORDS=1000000 bench/flows-vs-mawk.sh
 #
 # Three timings: `skylift bench flows` (in process, after JIT warm-up: records/s and peak heap),
@@ -15,29 +15,29 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 records="${RECORDS:-10000000}"
 vms="${VMS:-10000}"
-work="bench/work/flows-$records"
+dir="bench/scratch/flows-$records"
 jar="skylift-app/target/skylift.jar"
 ./skylift --version >/dev/null
-if [ ! -f "$work/flows.csv" ]; then
-  java -jar "$jar" bench flows --generate --dir "$work" --records "$records" --vms "$vms" --seed 1
+if [ ! -f "$dir/flows.csv" ]; then
+  java -jar "$jar" bench flows --generate --dir "$dir" --records "$records" --vms "$vms" --seed 1
 fi
-ls -l "$work/flows.csv"
+ls -l "$dir/flows.csv"
 echo "== skylift bench flows (in process, -Xmx512m) =="
-java -Xmx512m -jar "$jar" bench flows --dir "$work" --repeat 3
+java -Xmx512m -jar "$jar" bench flows --dir "$dir" --repeat 3
 echo "== skylift graph (whole process, -Xmx512m) =="
 /usr/bin/time -f "skylift graph: wall %e s, user %U s, max RSS %M KB" \
-  java -Xmx512m -jar "$jar" graph --inventory "$work/inventory.csv" --flows "$work/flows.csv" \
-  --edges "$work/skylift.edges" --top 0 | grep -E '^(records|graph|wrote)'
+  java -Xmx512m -jar "$jar" graph --inventory "$dir/inventory.csv" --flows "$dir/flows.csv" \
+  --edges "$dir/skylift.edges" --top 0 | grep -E '^(records|graph|wrote)'
 echo "== mawk =="
 /usr/bin/time -f "mawk: wall %e s, user %U s, max RSS %M KB" \
-  mawk -v out="$work/mawk.pairs" -f bench/flows-graph.awk "$work/inventory.csv" "$work/flows.csv"
+  mawk -v out="$dir/mawk.pairs" -f bench/flows-graph.awk "$dir/inventory.csv" "$dir/flows.csv"
 echo "== same pairs, same byte sums? =="
-grep -v '^#' "$work/skylift.edges" | mawk '$1 != $2 { if ($1 < $2) print $1, $2, $3; else print $2, $1, $3 }' \
-  | LC_ALL=C sort > "$work/skylift.sorted"
-LC_ALL=C sort "$work/mawk.pairs" > "$work/mawk.sorted"
-if cmp -s "$work/skylift.sorted" "$work/mawk.sorted"; then
-  echo "identical: $(wc -l < "$work/mawk.sorted") pairs"
+grep -v '^#' "$dir/skylift.edges" | mawk '$1 != $2 { if ($1 < $2) print $1, $2, $3; else print $2, $1, $3 }' \
+  | LC_ALL=C sort > "$dir/skylift.sorted"
+LC_ALL=C sort "$dir/mawk.pairs" > "$dir/mawk.sorted"
+if cmp -s "$dir/skylift.sorted" "$dir/mawk.sorted"; then
+  echo "identical: $(wc -l < "$dir/mawk.sorted") pairs"
 else
-  echo "DIFFERENT:"; diff "$work/skylift.sorted" "$work/mawk.sorted" | head
+  echo "DIFFERENT:"; diff "$dir/skylift.sorted" "$dir/mawk.sorted" | head
   exit 1
 fi

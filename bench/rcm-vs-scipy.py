@@ -61,9 +61,9 @@ def main():
     u, v = grid_edges(args.side)
     relabel = np.random.default_rng(args.seed).permutation(n)
     u, v = relabel[u], relabel[v]
-    work = os.path.join(ROOT, "bench", "work")
-    os.makedirs(work, exist_ok=True)
-    path = os.path.join(work, f"grid{args.side}-rnd{args.seed}.mtx")
+    scratch = os.path.join(ROOT, "bench", "scratch")
+    os.makedirs(scratch, exist_ok=True)
+    path = os.path.join(scratch, f"grid{args.side}-rnd{args.seed}.mtx")
     if not os.path.exists(path):
         write_mtx(path, n, u, v)
 
