@@ -56,6 +56,8 @@ final class BandwidthDecision {
     private final int[] staticRelease;
     /** Per vertex, the twin that must come right after it, or -1. */
     private final int[] twinSuccessor;
+    /** Per vertex, its largest distance to another. */
+    private final int[] eccentricity;
     private final int[] bucketHead;
     private final int[] bucketNext;
     private final int[] heap;
@@ -96,6 +98,7 @@ final class BandwidthDecision {
                 twinSuccessor[twinPredecessor[v]] = v;
             }
         }
+        this.eccentricity = new int[n];
         this.bucketHead = new int[n];
         this.bucketNext = new int[n];
         this.heap = new int[n];
@@ -342,24 +345,16 @@ final class BandwidthDecision {
     private boolean windows() {
         int[] atDistance = new int[n];
         int pivot = -1;
-        boolean[] hasTwin = new boolean[n];
-        for (int v = 0; v < n; v++) {
-            if (twinPredecessor[v] >= 0) {
-                hasTwin[v] = true;
-                hasTwin[twinPredecessor[v]] = true;
-            }
-        }
         for (int u = 0; u < n; u++) {
             Arrays.fill(atDistance, 0);
-            int eccentricity = 0;
             for (int w = 0; w < n; w++) {
                 int d = distance[u * n + w];
                 atDistance[d]++;
-                eccentricity = Math.max(eccentricity, d);
+                eccentricity[u] = Math.max(eccentricity[u], d);
             }
             long ball = 0;
             long r = 0;
-            for (int j = 0; j <= eccentricity; j++) {
+            for (int j = 0; j <= eccentricity[u]; j++) {
                 ball += atDistance[j];
                 r = Math.max(r, ball - 1 - (long) j * k);
             }
@@ -368,7 +363,8 @@ final class BandwidthDecision {
             }
             release[u] = (int) r;
             due[u] = n - 1 - (int) r;
-            if (!hasTwin[u] && (pivot < 0 || release[u] > release[pivot])) {
+            boolean hasTwin = twinPredecessor[u] >= 0 || twinSuccessor[u] >= 0;
+            if (!hasTwin && (pivot < 0 || release[u] > release[pivot])) {
                 pivot = u;
             }
         }
@@ -379,39 +375,18 @@ final class BandwidthDecision {
     }
 
     /**
-     * Vertices that may sit at one end: they pass the one-sided density test (a vertex at an end
-     * has all of N_j within j·k positions on one side), respect the twin order (a first vertex heads
-     * its twin class, a last one closes it) and the reversal symmetry; farthest-reaching first.
+     * Vertices that may sit at one end: a static window reaching that end (which is the one-sided
+     * density test: all of N_j within j·k positions on one side), the twin order respected (a first
+     * vertex heads its twin class, a last one closes it); farthest-reaching first.
      */
     private int[] ends(boolean first) {
-        boolean[] hasSuccessor = new boolean[n];
-        for (int v = 0; v < n; v++) {
-            if (twinPredecessor[v] >= 0) {
-                hasSuccessor[twinPredecessor[v]] = true;
-            }
-        }
         long[] keyed = new long[n];
         int count = 0;
-        int[] atDistance = new int[n];
         for (int v = 0; v < n; v++) {
-            if (first ? twinPredecessor[v] >= 0 || staticRelease[v] > 0 : hasSuccessor[v] || staticDue[v] < n - 1) {
-                continue;
-            }
-            Arrays.fill(atDistance, 0);
-            int eccentricity = 0;
-            for (int w = 0; w < n; w++) {
-                int d = distance[v * n + w];
-                atDistance[d]++;
-                eccentricity = Math.max(eccentricity, d);
-            }
-            boolean fits = true;
-            int ball = 0;
-            for (int j = 0; j <= eccentricity && fits; j++) {
-                ball += atDistance[j];
-                fits = ball <= (long) j * k + 1;
-            }
+            boolean fits = first ? twinPredecessor[v] < 0 && staticRelease[v] == 0
+                    : twinSuccessor[v] < 0 && staticDue[v] == n - 1;
             if (fits) {
-                keyed[count++] = ((long) (n - eccentricity) << 32) | v;
+                keyed[count++] = ((long) (n - eccentricity[v]) << 32) | v;
             }
         }
         Arrays.sort(keyed, 0, count);

@@ -80,16 +80,13 @@ public final class ExactBandwidth implements Orderer {
         search.setDaemon(true);
         search.start();
         try {
-            ConnectedComponents components = ConnectedComponents.of(graph);
-            CommGraph[] parts = components.subgraphs(graph);
-            BandwidthDecision.Problem[] problems = new BandwidthDecision.Problem[parts.length];
-            if (maxSize(parts) > MAX_DECIDED_VERTICES) {
+            Decisions decisions = new Decisions(graph);
+            if (decisions.largestPart() > MAX_DECIDED_VERTICES) {
                 // No proof is possible here: this core searches too.
                 BandwidthSearch.improve(graph, incumbent.order(), bound.value(), options.withSeed(options.seed() + 1),
                         deadline, 1, 1, stop, incumbent::offer);
                 return bound;
             }
-            Decisions decisions = new Decisions(graph, components, parts);
             // Upwards first: just above the bound the answer is usually a quick "no", and each one
             // raises the bound. Each step gets a tenth of the proof time left; the first that
             // cannot finish in it hands over to the downward question.
@@ -145,11 +142,20 @@ public final class ExactBandwidth implements Orderer {
         private long nodes;
         private String refuted;
 
-        Decisions(CommGraph graph, ConnectedComponents components, CommGraph[] parts) {
+        Decisions(CommGraph graph) {
             this.graph = graph;
-            this.components = components;
-            this.parts = parts;
+            this.components = ConnectedComponents.of(graph);
+            this.parts = components.subgraphs(graph);
             this.problems = new BandwidthDecision.Problem[parts.length];
+        }
+
+        /** Vertices in the largest component. */
+        int largestPart() {
+            int max = 0;
+            for (CommGraph part : parts) {
+                max = Math.max(max, part.vertexCount());
+            }
+            return max;
         }
 
         /**
@@ -214,14 +220,6 @@ public final class ExactBandwidth implements Orderer {
         synchronized int[] order() {
             return order.clone();
         }
-    }
-
-    private static int maxSize(CommGraph[] parts) {
-        int max = 0;
-        for (CommGraph part : parts) {
-            max = Math.max(max, part.vertexCount());
-        }
-        return max;
     }
 
     private static int[] identity(int n) {
