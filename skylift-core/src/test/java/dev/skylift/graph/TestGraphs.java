@@ -32,6 +32,28 @@ public final class TestGraphs {
         return builder.build();
     }
 
+    /** All pairs i < j of n vertices, in a fixed order: edge e of a mask is pairs[e]. */
+    public static int[][] allPairs(int n) {
+        List<int[]> pairs = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            for (int j = i + 1; j < n; j++) {
+                pairs.add(new int[] {i, j});
+            }
+        }
+        return pairs.toArray(int[][]::new);
+    }
+
+    /** The graph on n vertices whose edges are the pairs[e] with bit e of the mask set. */
+    public static CommGraph ofMask(int n, int[][] pairs, long mask) {
+        List<int[]> edges = new ArrayList<>();
+        for (int e = 0; e < pairs.length; e++) {
+            if ((mask & (1L << e)) != 0) {
+                edges.add(pairs[e]);
+            }
+        }
+        return of(n, edges.toArray(int[][]::new));
+    }
+
     public static CommGraph empty() {
         return edgeless(0);
     }

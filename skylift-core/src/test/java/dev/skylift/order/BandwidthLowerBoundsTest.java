@@ -29,11 +29,11 @@ class BandwidthLowerBoundsTest {
     @ParameterizedTest
     @ValueSource(ints = {1, 2, 3, 4, 5, 6})
     void neverExceedsTheBandwidthOfAnyGraphOnAtMostSixVertices(int n) {
-        int[][] pairs = pairs(n);
+        int[][] pairs = TestGraphs.allPairs(n);
         int[] optimum = allOptima(n, pairs);
 
         for (int mask = 0; mask < optimum.length; mask++) {
-            CommGraph graph = graphOf(n, pairs, mask);
+            CommGraph graph = TestGraphs.ofMask(n, pairs, mask);
 
             LowerBound bound = BandwidthLowerBounds.of(graph);
 
@@ -294,26 +294,6 @@ class BandwidthLowerBoundsTest {
         return TestGraphs.of(k + tail, edges.toArray(int[][]::new));
     }
 
-    /** All pairs i < j of n vertices; edge e of a mask is pairs[e]. */
-    private static int[][] pairs(int n) {
-        List<int[]> pairs = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            for (int j = i + 1; j < n; j++) {
-                pairs.add(new int[] {i, j});
-            }
-        }
-        return pairs.toArray(int[][]::new);
-    }
-
-    private static CommGraph graphOf(int n, int[][] pairs, int mask) {
-        List<int[]> edges = new ArrayList<>();
-        for (int e = 0; e < pairs.length; e++) {
-            if ((mask & (1 << e)) != 0) {
-                edges.add(pairs[e]);
-            }
-        }
-        return TestGraphs.of(n, edges.toArray(int[][]::new));
-    }
 
     private static String edgesOf(int[][] pairs, int mask) {
         StringBuilder s = new StringBuilder();

@@ -37,10 +37,10 @@ class ExactBandwidthTest extends AbstractOrdererTest {
     @ParameterizedTest
     @ValueSource(ints = {2, 3, 4, 5, 6})
     void decidesEveryConnectedGraphOnFewVerticesLikeBruteForce(int n) {
-        int[][] pairs = pairs(n);
+        int[][] pairs = TestGraphs.allPairs(n);
         int checked = 0;
         for (int mask = 0; mask < 1 << pairs.length; mask++) {
-            CommGraph graph = graphOf(n, pairs, mask);
+            CommGraph graph = TestGraphs.ofMask(n, pairs, mask);
             if (ConnectedComponents.of(graph).count() != 1) {
                 continue;
             }
@@ -127,23 +127,4 @@ class ExactBandwidthTest extends AbstractOrdererTest {
         return edges.toString();
     }
 
-    private static int[][] pairs(int n) {
-        List<int[]> pairs = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            for (int j = i + 1; j < n; j++) {
-                pairs.add(new int[] {i, j});
-            }
-        }
-        return pairs.toArray(int[][]::new);
-    }
-
-    private static CommGraph graphOf(int n, int[][] pairs, int mask) {
-        CommGraph.Builder builder = CommGraph.builder(n);
-        for (int e = 0; e < pairs.length; e++) {
-            if ((mask & (1 << e)) != 0) {
-                builder.addEdge(pairs[e][0], pairs[e][1]);
-            }
-        }
-        return builder.build();
-    }
 }
