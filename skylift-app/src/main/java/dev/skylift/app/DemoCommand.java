@@ -10,7 +10,6 @@ import dev.skylift.order.Ordering;
 import dev.skylift.order.OrderingOptions;
 import dev.skylift.traffic.AffinityRules;
 import dev.skylift.traffic.EstateGraph;
-import dev.skylift.traffic.FlowAggregator;
 import dev.skylift.traffic.Hub;
 import dev.skylift.traffic.HubTreatment;
 import dev.skylift.traffic.SharedServiceInspector;
@@ -74,10 +73,10 @@ final class DemoCommand implements Callable<Integer> {
         long started = System.nanoTime();
         Inventory inventory = InventoryReader.read(dir.resolve("inventory.yaml"));
         AffinityRules rules = AffinityReader.read(dir.resolve("affinity.yaml"), inventory);
-        FlowAggregator aggregator = new FlowAggregator(inventory, false, false);
         Path flows = dir.resolve("flows.csv.gz");
-        FlowReaders.read(flows, FlowReaders.Format.CSV, aggregator);
-        EstateGraph estate = EstateGraph.of(aggregator, rules, Weight.BYTES, 1);
+        GraphCommand.Estate read = GraphCommand.Estate.read(inventory, rules, List.of(flows), FlowReaders.Format.CSV,
+                false, false, Weight.BYTES, 1);
+        EstateGraph estate = read.graph();
         var thresholds = SharedServiceInspector.Thresholds.defaults();
         List<Hub> hubs = SharedServiceInspector.hubs(estate, thresholds);
         Map<String, HubTreatment> decisions = rules.hubs();

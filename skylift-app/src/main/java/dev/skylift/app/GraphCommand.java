@@ -105,19 +105,10 @@ final class GraphCommand implements Callable<Integer> {
         Inventory inventory = InventoryReader.read(inventoryFile);
         AffinityRules rules = affinityFile == null ? AffinityRules.none() : AffinityReader.read(affinityFile, inventory);
         Map<String, HubTreatment> decisions = decisions(inventory, rules);
-
-        List<GraphOutput.Source> sources = new ArrayList<>();
-        FlowAggregator aggregator = new FlowAggregator(inventory, skipBadLines, keepRejected);
-        boolean anyBytes = false;
-        for (Path file : flowFiles) {
-            FlowReaders.Format format = forced != null ? forced : FlowReaders.detect(file);
-            anyBytes |= format.hasBytes();
-            FlowReaders.read(file, format, aggregator);
-            sources.add(new GraphOutput.Source(file.toString(), format.toString()));
-        }
-        Weight weight = weightName != null ? Weight.parse(weightName)
-                : (flowFiles.isEmpty() || anyBytes ? Weight.BYTES : Weight.FLOWS);
-        EstateGraph graph = EstateGraph.of(aggregator, rules, weight, affinityScale);
+        Estate estate = Estate.read(inventory, rules, flowFiles, forced, skipBadLines, keepRejected,
+                weightName == null ? null : Weight.parse(weightName), affinityScale);
+        EstateGraph graph = estate.graph();
+        List<GraphOutput.Source> sources = estate.sources();
         List<Hub> hubs = SharedServiceInspector.hubs(graph, thresholds);
         CommGraph ordered = graph.orderedGraph(decisions);
         double seconds = (System.nanoTime() - started) / 1e9;
@@ -140,6 +131,29 @@ final class GraphCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
+    }
+
+    /** An estate's graph built from its flow files: what {@code graph} and {@code demo} both start from. */
+    record Estate(EstateGraph graph, List<GraphOutput.Source> sources) {
+
+        /**
+         * Reads every flow file (in the given format, or the detected one) and merges the rules.
+         * The weight is bytes, or flows when no input carries bytes, unless given.
+         */
+        static Estate read(Inventory inventory, AffinityRules rules, List<Path> flowFiles, FlowReaders.Format format,
+                           boolean skipBadLines, boolean keepRejected, Weight weight, double affinityScale) {
+            List<GraphOutput.Source> sources = new ArrayList<>();
+            FlowAggregator aggregator = new FlowAggregator(inventory, skipBadLines, keepRejected);
+            boolean anyBytes = false;
+            for (Path file : flowFiles) {
+                FlowReaders.Format fileFormat = format != null ? format : FlowReaders.detect(file);
+                anyBytes |= fileFormat.hasBytes();
+                FlowReaders.read(file, fileFormat, aggregator);
+                sources.add(new GraphOutput.Source(file.toString(), fileFormat.toString()));
+            }
+            Weight chosen = weight != null ? weight : (flowFiles.isEmpty() || anyBytes ? Weight.BYTES : Weight.FLOWS);
+            return new Estate(EstateGraph.of(aggregator, rules, chosen, affinityScale), sources);
+        }
     }
 
     /** The affinity file's hub decisions, overridden by --hub options. */
