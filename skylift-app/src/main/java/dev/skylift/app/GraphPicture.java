@@ -1,5 +1,6 @@
 package dev.skylift.app;
 
+import dev.skylift.graph.CommGraph;
 import dev.skylift.inventory.Inventory;
 import dev.skylift.traffic.EstateGraph;
 import dev.skylift.traffic.Hub;
@@ -12,6 +13,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -25,9 +27,9 @@ import java.util.concurrent.TimeUnit;
  * {@code graphviz}), otherwise with a seeded Fruchterman–Reingold force-directed layout in Java
  * (Fruchterman, Reingold 1991; repulsion only between VMs in neighbouring grid cells, so an
  * iteration is O(n + m) rather than O(n²)). Hubs are drawn red; an edge's width grows with the
- * logarithm of its weight.
+ * logarithm of its weight. {@link #positions} lends the same layout to the HTML report.
  */
-final class GraphPicture {
+public final class GraphPicture {
 
     private static final int GRAPHVIZ_SECONDS = 120;
 
@@ -130,11 +132,115 @@ final class GraphPicture {
 
     /** Fruchterman–Reingold in a square of side 100·√n, seeded, with grid-limited repulsion. */
     static void layout(EstateGraph graph, long seed, double[] x, double[] y) {
+        PairTraffic pairs = graph.pairs();
+        int[] a = new int[pairs.size()];
+        int[] b = new int[pairs.size()];
+        for (int i = 0; i < pairs.size(); i++) {
+            a[i] = pairs.a(i);
+            b[i] = pairs.b(i);
+        }
+        layout(a, b, seed, x, y);
+    }
+
+    /**
+     * Where to draw each vertex of {@code graph}, as {x, y} arrays indexed by vertex: Graphviz sfdp's
+     * layout when it is on the PATH, otherwise the seeded Java layout. Also returns how it was laid
+     * out, for the reader. What the HTML report draws its graph view from.
+     */
+    public static Positions positions(CommGraph graph, long seed) {
+        int n = graph.vertexCount();
+        var a = new ArrayList<Integer>();
+        var b = new ArrayList<Integer>();
+        for (int u = 0; u < n; u++) {
+            for (int arc = graph.firstArc(u); arc < graph.endArc(u); arc++) {
+                if (graph.target(arc) > u) {
+                    a.add(u);
+                    b.add(graph.target(arc));
+                }
+            }
+        }
+        int[] as = a.stream().mapToInt(Integer::intValue).toArray();
+        int[] bs = b.stream().mapToInt(Integer::intValue).toArray();
+        double[] x = new double[n];
+        double[] y = new double[n];
+        Path sfdp = onPath("sfdp");
+        if (sfdp != null && n > 0) {
+            try {
+                sfdpPositions(sfdp, n, as, bs, x, y);
+                return new Positions(x, y, "Graphviz sfdp");
+            } catch (IOException e) {
+                layout(as, bs, seed, x, y);
+                return new Positions(x, y, "Java layout; Graphviz sfdp failed: " + e.getMessage());
+            }
+        }
+        layout(as, bs, seed, x, y);
+        return new Positions(x, y, "Java force-directed layout");
+    }
+
+    /** Vertex coordinates, indexed by vertex, in the layout's own units; {@code how} names the layout. */
+    public record Positions(double[] x, double[] y, String how) {
+    }
+
+    /** Runs sfdp on the vertices named n0..n(k-1) (so no VM name reaches Graphviz) and reads its plain output. */
+    private static void sfdpPositions(Path sfdp, int n, int[] a, int[] b, double[] x, double[] y) throws IOException {
+        StringBuilder dot = new StringBuilder("graph g {\n  graph [overlap=false];\n");
+        for (int v = 0; v < n; v++) {
+            dot.append("  n").append(v).append(";\n");
+        }
+        for (int i = 0; i < a.length; i++) {
+            dot.append("  n").append(a[i]).append(" -- n").append(b[i]).append(";\n");
+        }
+        Process process = new ProcessBuilder(sfdp.toString(), "-Tplain").redirectError(ProcessBuilder.Redirect.DISCARD)
+                .start();
+        var writer = new Thread(() -> {
+            try (OutputStream in = process.getOutputStream()) {
+                in.write(dot.append("}\n").toString().getBytes(StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                // sfdp closed its input early; its exit code tells
+            }
+        });
+        writer.start();
+        boolean[] seen = new boolean[n];
+        int found = 0;
+        try (var reader = new java.io.BufferedReader(new java.io.InputStreamReader(process.getInputStream(),
+                StandardCharsets.UTF_8))) {
+            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                String[] fields = line.split(" ");
+                if (fields.length >= 4 && fields[0].equals("node") && fields[1].startsWith("n")) {
+                    int v = Integer.parseInt(fields[1].substring(1));
+                    x[v] = Double.parseDouble(fields[2]);
+                    y[v] = -Double.parseDouble(fields[3]); // Graphviz's y grows upwards
+                    if (!seen[v]) {
+                        seen[v] = true;
+                        found++;
+                    }
+                }
+            }
+        } catch (NumberFormatException e) {
+            throw new IOException("unreadable output: " + e.getMessage());
+        }
+        try {
+            if (!process.waitFor(GRAPHVIZ_SECONDS, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new IOException("took longer than " + GRAPHVIZ_SECONDS + " s");
+            }
+            writer.join();
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted");
+        }
+        if (process.exitValue() != 0 || found < n) {
+            throw new IOException("exit code " + process.exitValue() + ", " + found + " of " + n + " VMs placed");
+        }
+    }
+
+    /** The Java layout of n = x.length vertices and the edges a[i]–b[i]. */
+    static void layout(int[] a, int[] b, long seed, double[] x, double[] y) {
         int n = x.length;
         if (n == 0) {
             return;
         }
-        PairTraffic pairs = graph.pairs();
         double side = 100 * Math.sqrt(n);
         double k = side / Math.sqrt(n);
         SplittableRandom random = new SplittableRandom(seed);
@@ -183,17 +289,17 @@ final class GraphPicture {
                     }
                 }
             }
-            for (int i = 0; i < pairs.size(); i++) {
-                int a = pairs.a(i);
-                int b = pairs.b(i);
-                double ddx = x[a] - x[b];
-                double ddy = y[a] - y[b];
+            for (int i = 0; i < a.length; i++) {
+                int u = a[i];
+                int v = b[i];
+                double ddx = x[u] - x[v];
+                double ddy = y[u] - y[v];
                 double d = Math.sqrt(ddx * ddx + ddy * ddy) + 1e-9;
                 double force = d / k;
-                dx[a] -= ddx * force;
-                dy[a] -= ddy * force;
-                dx[b] += ddx * force;
-                dy[b] += ddy * force;
+                dx[u] -= ddx * force;
+                dy[u] -= ddy * force;
+                dx[v] += ddx * force;
+                dy[v] += ddy * force;
             }
             for (int v = 0; v < n; v++) {
                 double d = Math.sqrt(dx[v] * dx[v] + dy[v] * dy[v]);
