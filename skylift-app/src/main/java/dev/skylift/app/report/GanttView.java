@@ -37,15 +37,16 @@ final class GanttView {
         StringBuilder out = new StringBuilder(260 * n + 4000);
         out.append(String.format(Locale.ROOT, "<svg class=\"gantt\" data-index=\"%d\" viewBox=\"0 0 %.0f %.0f\" role=\"img\" "
                 + "aria-label=\"migration timeline\">%n", index, WIDTH, height));
-        double[] ticks = ticksMinutes(span / 60);
+        Text.TimeAxis unit = Text.timeAxis(span);
+        double[] ticks = ticks(span / unit.seconds());
         out.append("<g class=\"grid\">\n");
-        for (double minute : ticks) {
-            double x = labelWidth + minute * 60 / span * plotWidth;
+        for (double tick : ticks) {
+            double x = labelWidth + tick * unit.seconds() / span * plotWidth;
             out.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"0\" x2=\"%.1f\" y2=\"%.1f\"/>"
-                    + "<text x=\"%.1f\" y=\"%.1f\">%s</text>%n", x, x, height - AXIS + 4, x, height - 10, Text.number(minute)));
+                    + "<text x=\"%.1f\" y=\"%.1f\">%s</text>%n", x, x, height - AXIS + 4, x, height - 10, Text.number(tick)));
         }
-        out.append(String.format(Locale.ROOT, "<text class=\"axis-title\" x=\"%.1f\" y=\"%.1f\">minutes since the start</text>%n",
-                WIDTH - 16, height - 10));
+        out.append(String.format(Locale.ROOT, "<text class=\"axis-title\" x=\"%.1f\" y=\"%.1f\">%s since the start</text>%n",
+                labelWidth - 14, height - 10, unit.name()));
         out.append("</g>\n");
         out.append(inFlight(plan, labelWidth, plotWidth, span));
         out.append("<g class=\"bars\">\n");
@@ -113,12 +114,12 @@ final class GanttView {
                 labelWidth, base - most * unit, labelWidth + plotWidth, base - most * unit, path);
     }
 
-    /** Round tick values in minutes from 0 to at most {@code minutes}: steps of 1, 2 or 5 × 10^k, at most ~10. */
-    static double[] ticksMinutes(double minutes) {
-        double raw = Math.max(minutes, 1e-9) / 8;
+    /** Round tick values from 0 to at most {@code span}: steps of 1, 2 or 5 × 10^k, about eight of them. */
+    static double[] ticks(double span) {
+        double raw = Math.max(span, 1e-9) / 8;
         double power = Math.pow(10, Math.floor(Math.log10(raw)));
         double step = raw / power < 1.5 ? power : raw / power < 3.5 ? 2 * power : raw / power < 7.5 ? 5 * power : 10 * power;
-        int count = (int) Math.floor(minutes / step + 1e-9) + 1;
+        int count = (int) Math.floor(span / step + 1e-9) + 1;
         double[] ticks = new double[count];
         for (int i = 0; i < count; i++) {
             ticks[i] = i * step;

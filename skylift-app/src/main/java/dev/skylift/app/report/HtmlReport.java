@@ -232,7 +232,7 @@ public final class HtmlReport {
         }
         html.append("</tbody>\n</table>\n<p class=\"note\">Median in bold; below it the range over the runs "
                 + "(min – max) and, from four runs, the middle half (IQR). The bar is the median on a scale shared by "
-                + "the column, the whisker the range.</p>\n</section>\n");
+                + "the column, the dark box the middle half, the whisker the range.</p>\n</section>\n");
     }
 
     private static String spreadCell(ReportModel.Spread spread, Function<Double, String> unit, double scaleMax) {
@@ -251,6 +251,11 @@ public final class HtmlReport {
             double w = 120;
             cell.append(String.format(Locale.ROOT, "<svg class=\"bar\" viewBox=\"0 0 %.0f 10\" aria-hidden=\"true\">"
                             + "<rect x=\"0\" y=\"2\" width=\"%.1f\" height=\"6\"/>", w, spread.median() / scaleMax * w));
+            if (spread.q1().isPresent() && spread.q3().isPresent()) {
+                double q1 = spread.q1().getAsDouble() / scaleMax * w;
+                cell.append(String.format(Locale.ROOT, "<rect class=\"iqr\" x=\"%.1f\" y=\"1\" width=\"%.1f\" height=\"8\"/>",
+                        q1, Math.max(1, spread.q3().getAsDouble() / scaleMax * w - q1)));
+            }
             if (!spread.isSingle()) {
                 cell.append(String.format(Locale.ROOT, "<path d=\"M%.1f 5H%.1fM%.1f 1V9M%.1f 1V9\"/>",
                         spread.min() / scaleMax * w, spread.max() / scaleMax * w, spread.min() / scaleMax * w,
@@ -293,6 +298,9 @@ public final class HtmlReport {
         root.put("vms", model.graph().vertexCount());
         root.put("pairs", model.graph().edgeCount());
         root.put("best", bestIndex);
+        double longest = model.strategies().stream().mapToDouble(s -> s.plan().makespan()).max().orElse(0);
+        Text.TimeAxis axis = Text.timeAxis(longest);
+        root.putObject("timeAxis").put("name", axis.name()).put("seconds", axis.seconds());
         ArrayNode colours = root.putArray("palette");
         for (String colour : palette) {
             colours.add(colour);

@@ -31,8 +31,11 @@ final class Text {
         return out.toString();
     }
 
-    /** A duration for people: seconds under two minutes, minutes under two hours, else hours. */
+    /** A duration for people: milliseconds under a second, seconds under two minutes, minutes under two hours, else hours. */
     static String duration(double seconds) {
+        if (seconds > 0 && seconds < 1) {
+            return String.format(Locale.ROOT, "%.0f ms", seconds * 1000);
+        }
         if (seconds < 120) {
             return String.format(Locale.ROOT, seconds < 10 ? "%.2f s" : "%.1f s", seconds);
         }
@@ -40,6 +43,15 @@ final class Text {
             return String.format(Locale.ROOT, "%.1f min", seconds / 60);
         }
         return String.format(Locale.ROOT, "%.2f h", seconds / 3600);
+    }
+
+    /** The unit of a time axis that spans {@code seconds}: minutes up to five hours, then hours. */
+    static TimeAxis timeAxis(double seconds) {
+        return seconds <= 5 * 3600 ? new TimeAxis("minutes", 60) : new TimeAxis("hours", 3600);
+    }
+
+    /** A time axis's unit: its name and how many seconds it holds. */
+    record TimeAxis(String name, double seconds) {
     }
 
     /** Bytes with a decimal prefix: 12.3 GB. */

@@ -15,7 +15,7 @@
     for (var i = 0; i < all.length; i++) {
       if (i === 0 || all[i] !== all[i - 1]) xs.push(all[i]);
     }
-    var columns = [xs.map(function (t) { return t / 60; })];
+    var columns = [xs.map(function (t) { return t / data.timeAxis.seconds; })];
     strategies.forEach(function (s) {
       var out = new Array(xs.length), j = 0, rate = 0;
       for (var k = 0; k < xs.length; k++) {
@@ -29,7 +29,7 @@
 
   function chart() {
     var el = document.getElementById('traffic-chart');
-    var series = [{ label: 'minute', value: function (u, v) { return v == null ? '–' : v.toFixed(1); } }];
+    var series = [{ label: data.timeAxis.name, value: function (u, v) { return v == null ? '–' : v.toFixed(1); } }];
     strategies.forEach(function (s, i) {
       series.push({
         label: s.name, stroke: s.color, width: i === shown ? 2.6 : 1.5,
@@ -40,7 +40,7 @@
     plot = new uPlot({
       width: Math.max(320, el.clientWidth), height: 340,
       scales: { x: { time: false } },
-      axes: [{ label: 'minutes since the start' }, { label: 'cross-WAN traffic (MB/s)', size: 64 }],
+      axes: [{ label: data.timeAxis.name + ' since the start' }, { label: 'cross-WAN traffic (MB/s)', size: 64 }],
       cursor: { focus: { prox: 16 } }, focus: { alpha: 0.35 },
       series: series
     }, aligned(), el);
