@@ -40,15 +40,21 @@ final class SampleReport {
     private SampleReport() {
     }
 
-    /** Writes the sample report to the path given, default {@code sample-report.html}. */
+    /**
+     * Writes the sample report to the path given (default {@code sample-report.html}), from the
+     * estate folder given (default: the one on the test classpath).
+     */
     public static void main(String[] args) {
         Path out = Path.of(args.length > 0 ? args[0] : "sample-report.html");
-        HtmlReport.write(build(), out);
+        HtmlReport.write(build(args.length > 1 ? Path.of(args[1]) : estateDir()), out);
         System.out.println("wrote " + out.toAbsolutePath());
     }
 
     static ReportModel build() {
-        Path dir = estateDir();
+        return build(estateDir());
+    }
+
+    static ReportModel build(Path dir) {
         Inventory inventory = InventoryReader.read(dir.resolve("inventory.yaml"));
         AffinityRules rules = AffinityReader.read(dir.resolve("affinity.yaml"), inventory);
         CommGraph graph = GraphCommandAccess.sampleGraph(inventory, rules, dir.resolve("flows.csv.gz"))
