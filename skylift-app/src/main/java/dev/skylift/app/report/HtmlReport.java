@@ -101,7 +101,7 @@ public final class HtmlReport {
                     .append(" communicating pairs; layout: ").append(Text.escape(positions.how()))
                     .append(". Hover a VM for its name and place in the order.</p>\n");
         } else {
-            html.append("<p class=\"note\">The graph has ").append(n).append(" VMs and ").append(graph.edgeCount())
+            html.append(String.format(Locale.ROOT, "<p class=\"note\">The graph has %,d VMs and %,d", n, graph.edgeCount()))
                     .append(" pairs: more than this page draws (").append(GRAPH_LIMIT).append(" VMs, ").append(EDGE_LIMIT)
                     .append(" pairs). Use <code>skylift graph --svg</code> for a picture of it.</p>\n");
         }
@@ -116,7 +116,8 @@ public final class HtmlReport {
             for (int i = 0; i < strategies.size(); i++) {
                 if (everyGantt || i == bestIndex) {
                     String svg = GanttView.svg(strategies.get(i).plan(), i, axis, palette);
-                    html.append(i == bestIndex ? svg : svg.replaceFirst("<svg class=\"gantt\"", "<svg hidden=\"\" class=\"gantt\""));
+                    html.append(i == bestIndex ? svg
+                            : svg.replaceFirst("<svg class=\"gantt\"", "<svg hidden=\"\" class=\"gantt\""));
                 }
             }
             if (!everyGantt) {
@@ -124,8 +125,8 @@ public final class HtmlReport {
                         .append(" VMs the page keeps only the best strategy's.</p>\n");
             }
         } else {
-            html.append("<p class=\"note\">With ").append(n).append(" VMs the timeline is not drawn (the page draws up to ")
-                    .append(GANTT_LIMIT).append("); the plan's JSON has every VM's times.</p>\n");
+            html.append(String.format(Locale.ROOT, "<p class=\"note\">With %,d VMs the timeline is not drawn", n))
+                    .append(" (the page draws up to ").append(GANTT_LIMIT).append("); the plan's JSON has every VM's times.</p>\n");
         }
         html.append("</section>\n");
 
@@ -150,8 +151,9 @@ public final class HtmlReport {
         var estate = model.estate();
         MigrationPlan plan = model.bestStrategy().plan();
         html.append("<header><h1>").append(Text.escape(model.title())).append("</h1>\n<p class=\"sub\">")
-                .append(Text.escape(estate.description())).append(" · ").append(estate.vms()).append(" VMs · ")
-                .append(estate.pairs()).append(" communicating pairs · WAN ").append(Text.bits(plan.wan().bytesPerSecond()))
+                .append(Text.escape(estate.description()))
+                .append(String.format(Locale.ROOT, " · %,d VMs · %,d communicating pairs · WAN ", estate.vms(), estate.pairs()))
+                .append(Text.bits(plan.wan().bytesPerSecond()))
                 .append(", RTT ").append(Text.duration(plan.wan().rttSeconds())).append(" · ").append(plan.concurrency())
                 .append(" VMs at once</p></header>\n");
         html.append("<p class=\"verdict\">").append(Text.escape(model.verdict())).append("</p>\n");
@@ -177,8 +179,9 @@ public final class HtmlReport {
         html.append("<div class=\"card\"><div class=\"what\">").append(what).append("</div><div class=\"value\">")
                 .append(Text.escape(value)).append("</div>");
         if (theirs != null) {
-            String comparison = mine > 0 && theirs >= mine ? Text.number(theirs / mine) + "× lower than "
-                    : mine > 0 ? Text.number(mine / theirs) + "× higher than " : "0 vs ";
+            String comparison = mine == theirs || mine > 0 && Math.abs(theirs / mine - 1) < 0.02 ? "about the same as "
+                    : mine > 0 && theirs > mine ? Text.number(theirs / mine) + "× lower than "
+                    : mine > 0 ? Text.number(mine / theirs) + "× higher than " : "none, against some for ";
             html.append("<div class=\"than\">").append(comparison).append(Text.escape(baseline.name())).append("</div>");
         }
         html.append("</div>");

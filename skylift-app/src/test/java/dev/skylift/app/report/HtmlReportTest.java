@@ -161,7 +161,7 @@ class HtmlReportTest {
         assertThat(html.getBytes(java.nio.charset.StandardCharsets.UTF_8).length).isLessThan(1_500_000);
         Document doc = Jsoup.parse(html);
         assertThat(doc.select("#graph-svg, svg.gantt")).isEmpty();
-        assertThat(doc.select("#graph .note").text()).contains("10000 VMs").contains("more than this page draws");
+        assertThat(doc.select("#graph .note").text()).contains("10,000 VMs").contains("more than this page draws");
         assertThat(doc.select("#gantt .note").text()).contains("the timeline is not drawn");
         JsonNode data = data(doc);
         for (int i = 0; i < model.strategies().size(); i++) {
