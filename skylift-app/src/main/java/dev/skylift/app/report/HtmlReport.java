@@ -30,7 +30,7 @@ import tools.jackson.databind.node.ObjectNode;
  * {@link GraphPicture#positions}); the traffic chart is uPlot (MIT, Leon Sorokin), whose minified
  * script is read from its WebJar on the classpath and inlined. The data the page's script needs is
  * one JSON block ({@code <script type="application/json" id="skylift-data">}) in which every
- * {@code <}, {@code >}, {@code &} and line separator is a {@code \\u} escape, so no VM name can end
+ * {@code <}, {@code >}, {@code &} and line separator is written as a Unicode escape, so no VM name can end
  * the block; every name in the markup is HTML-escaped.
  *
  * <p>Scale. The graph is drawn up to {@value #GRAPH_LIMIT} VMs and {@value #EDGE_LIMIT} pairs, a
