@@ -144,11 +144,9 @@ final class SimulateOutput {
         JsonCompetitive competitive = result.competitive().map(c -> new JsonCompetitive(c.stretchAgainst(),
                 c.stretch().orElse(null), c.exposureAgainst(), c.exposure().orElse(null))).orElse(null);
         PlanMetrics metrics = result.metrics();
-        long seed = result.runs().stream().filter(run -> run.maxStretch() == metrics.maxStretch()
-                && run.exposureBytes() == metrics.exposureBytes()).mapToLong(RunMetrics::seed).findFirst().orElse(0);
         var steps = result.plan().steps().stream()
                 .map((MigrationStep s) -> new JsonStep(s.vm(), s.start(), s.cutover(), s.downtime())).toList();
-        var plan = new JsonPlan(seed, metrics.maxStretch(),
+        var plan = new JsonPlan(result.representative().seed(), metrics.maxStretch(),
                 metrics.worstPair().map(p -> List.of(p.a(), p.b())).orElse(List.of()), metrics.exposureBytes(),
                 metrics.peakRate(), metrics.peakTime(), metrics.makespan(), metrics.makespanLowerBound(), steps);
         return new JsonStrategy(result.name(), result.description(), result.randomized(), result.online(),

@@ -77,7 +77,7 @@ public final class Simulator {
         MigrationPlan plan = plans[median];
         return new StrategyResult(strategy.name(), strategy.description(), strategy.randomized(), strategy.online(), runs,
                 spread(runs, RunMetrics::maxStretch), spread(runs, RunMetrics::exposureBytes),
-                spread(runs, RunMetrics::peakRate), spread(runs, RunMetrics::makespan), plan,
+                spread(runs, RunMetrics::peakRate), spread(runs, RunMetrics::makespan), runs.get(median), plan,
                 PlanMetrics.of(plan, scenario.graph()), Optional.empty());
     }
 

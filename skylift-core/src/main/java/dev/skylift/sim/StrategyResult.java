@@ -19,13 +19,14 @@ import java.util.Optional;
  * @param exposure    spread of the exposed bytes
  * @param peak        spread of the peak cross-WAN rate, bytes/s
  * @param makespan    spread of the makespan, seconds
- * @param plan        the representative run's plan
+ * @param representative the representative run (the median run)
+ * @param plan        its plan
  * @param metrics     its metrics (curve, downtimes, worst pair)
  * @param competitive for an online strategy, its results over the best offline strategy's
  */
 public record StrategyResult(String name, String description, boolean randomized, boolean online,
                              List<RunMetrics> runs, Spread maxStretch, Spread exposure, Spread peak, Spread makespan,
-                             MigrationPlan plan, PlanMetrics metrics, Optional<CompetitiveRatio> competitive) {
+                             RunMetrics representative, MigrationPlan plan, PlanMetrics metrics, Optional<CompetitiveRatio> competitive) {
 
     public StrategyResult {
         runs = List.copyOf(runs);
@@ -33,6 +34,6 @@ public record StrategyResult(String name, String description, boolean randomized
 
     StrategyResult withCompetitive(CompetitiveRatio ratio) {
         return new StrategyResult(name, description, randomized, online, runs, maxStretch, exposure, peak, makespan,
-                plan, metrics, Optional.of(ratio));
+                representative, plan, metrics, Optional.of(ratio));
     }
 }

@@ -35,6 +35,7 @@ class SimulatorTest {
             var median = result.runs().stream()
                     .sorted(Comparator.comparingDouble(RunMetrics::maxStretch).thenComparingLong(RunMetrics::seed))
                     .toList().get((result.runs().size() - 1) / 2);
+            assertThat(result.representative()).isEqualTo(median);
             assertThat(result.metrics().maxStretch()).isEqualTo(median.maxStretch());
             assertThat(result.metrics().exposureBytes()).isEqualTo(median.exposureBytes());
             assertThat(result.metrics().peakRate()).isEqualTo(median.peakRate());
