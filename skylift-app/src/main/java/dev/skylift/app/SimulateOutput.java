@@ -11,9 +11,11 @@ import dev.skylift.sim.Spread;
 import dev.skylift.sim.StrategyResult;
 import dev.skylift.sim.Verdict;
 import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.OptionalDouble;
+import java.util.function.DoubleFunction;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -32,18 +34,31 @@ final class SimulateOutput {
                 comparison.graph().vertexCount(), comparison.graph().edgeCount(),
                 leftOut > 0 ? " (" + leftOut + " hubs moved first, last or excluded are left out)" : "",
                 GraphOutput.bytes(any.wan().bytesPerSecond()) + "/s", seconds(any.wan().rttSeconds()), any.concurrency());
-        out.printf(Locale.ROOT, "randomized strategies ran %d times (base seed %d): median [min - max].%n%n",
+        out.printf(Locale.ROOT, "randomized strategies ran %d times (base seed %d): median [min - max]; others ran once.%n%n",
                 comparison.runs(), comparison.baseSeed());
-        int width = Math.max(8, comparison.strategies().stream().mapToInt(s -> s.name().length()).max().orElse(8));
-        String row = "%-" + width + "s  %-24s  %-24s  %-26s  %-24s%n";
-        out.printf(Locale.ROOT, row, "strategy", "max stretch", "exposure", "peak cross-WAN", "makespan");
+        List<String[]> rows = new ArrayList<>();
+        rows.add(new String[] {"strategy", "max stretch", "exposure", "peak cross-WAN", "makespan"});
         for (StrategyResult result : comparison.strategies()) {
-            out.printf(Locale.ROOT, row, result.name(),
+            rows.add(new String[] {result.name(),
                     cell(result, result.maxStretch(), SimulateOutput::seconds),
                     cell(result, result.exposure(), GraphOutput::bytes),
                     cell(result, result.peak(), v -> GraphOutput.bytes(v) + "/s"),
-                    cell(result, result.makespan(), SimulateOutput::seconds));
+                    cell(result, result.makespan(), SimulateOutput::seconds)});
         }
+        int[] widths = new int[rows.get(0).length];
+        for (String[] row : rows) {
+            for (int c = 0; c < row.length; c++) {
+                widths[c] = Math.max(widths[c], row[c].length());
+            }
+        }
+        for (String[] row : rows) {
+            var line = new StringBuilder();
+            for (int c = 0; c < row.length; c++) {
+                line.append(c == 0 ? "" : "  ").append(c + 1 < row.length ? pad(row[c], widths[c]) : row[c]);
+            }
+            out.println(line);
+        }
+        int width = widths[0];
         out.println();
         for (StrategyResult result : comparison.strategies()) {
             if (result.competitive().isPresent()) {
@@ -60,7 +75,11 @@ final class SimulateOutput {
         out.flush();
     }
 
-    private static String cell(StrategyResult result, Spread spread, java.util.function.DoubleFunction<String> unit) {
+    private static String pad(String text, int width) {
+        return text + " ".repeat(width - text.length());
+    }
+
+    private static String cell(StrategyResult result, Spread spread, DoubleFunction<String> unit) {
         String median = unit.apply(spread.median());
         return result.randomized() && !spread.single()
                 ? median + " [" + unit.apply(spread.min()) + " - " + unit.apply(spread.max()) + "]" : median;
@@ -80,6 +99,9 @@ final class SimulateOutput {
 
     /** A duration for people: seconds below two minutes, minutes below two hours, then hours. */
     static String seconds(double value) {
+        if (value < 1) {
+            return String.format(Locale.ROOT, "%.0f ms", value * 1000);
+        }
         if (value < 120) {
             return String.format(Locale.ROOT, value < 10 ? "%.2f s" : "%.0f s", value);
         }
