@@ -94,8 +94,9 @@ public final class Precedence {
             int a = vertex(labels, rule.first(), "before");
             int b = vertex(labels, rule.then(), "before");
             if (unitOf[a] == unitOf[b]) {
+                List<String> group = Arrays.stream(members[unitOf[a]]).mapToObj(labels::label).toList();
                 throw new IllegalArgumentException("VM " + rule.first() + " must move before " + rule.then()
-                        + ", but the together rules put them in one wave. Drop one of the two rules");
+                        + ", but the together rules put them in one wave " + group + ". Drop one of the two rules");
             }
             if (seen.add(((long) a << 32) | unitOf[b])) {
                 before.get(unitOf[b]).add(a);
@@ -133,6 +134,16 @@ public final class Precedence {
     /** The size of {@code unit}. */
     public int size(int unit) {
         return members[unit].length;
+    }
+
+    /** The VMs outside {@code unit} that must cut over before it starts, as a fresh array. */
+    public int[] predecessors(int unit) {
+        return predecessors[unit].clone();
+    }
+
+    /** The units that wait for {@code vertex}'s cutover (among others), as a fresh array. */
+    public int[] waitingOn(int vertex) {
+        return releases[vertex].clone();
     }
 
     /** The largest unit: a plan needs at least this many slots. */
