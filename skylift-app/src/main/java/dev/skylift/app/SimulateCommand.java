@@ -20,6 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -96,7 +97,7 @@ final class SimulateCommand implements Callable<Integer> {
         EstateOptions.Input input = estateOptions.read();
         if (input.estate().graph().weight() != Weight.BYTES) {
             throw new IllegalArgumentException("the simulator needs traffic in bytes, but the graph's weight is "
-                    + input.estate().graph().weight().toString().toLowerCase(java.util.Locale.ROOT)
+                    + input.estate().graph().weight().toString().toLowerCase(Locale.ROOT)
                     + ". Give flow records that carry bytes, or --weight bytes");
         }
         CommGraph graph = input.estate().graph().orderedGraph(input.decisions());

@@ -3,6 +3,7 @@ package dev.skylift.order;
 import dev.skylift.graph.CommGraph;
 import java.time.Duration;
 import java.util.HashSet;
+import java.util.Locale;
 import java.util.Set;
 import java.util.SplittableRandom;
 
@@ -57,7 +58,7 @@ public final class OnlineOrderer implements Orderer {
     /** {@code online-degree} or {@code online-traffic}. */
     @Override
     public String name() {
-        return "online-" + variant.name().toLowerCase(java.util.Locale.ROOT);
+        return "online-" + variant.name().toLowerCase(Locale.ROOT);
     }
 
     public Variant variant() {

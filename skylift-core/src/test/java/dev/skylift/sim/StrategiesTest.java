@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.skylift.plan.MigrationStep;
 import dev.skylift.plan.VmSize;
+import dev.skylift.traffic.AffinityRules;
 import java.util.Comparator;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -42,7 +43,7 @@ class StrategiesTest {
     void sizeMovesTheSmallestVmFirstWhenNoRuleIntervenes() {
         var estate = SimFixtures.random(new Random(5));
         var scenario = new Scenario(estate.scenario().graph(), estate.scenario().sizes(),
-                dev.skylift.traffic.AffinityRules.none(), estate.scenario().planner(), estate.scenario().options());
+                AffinityRules.none(), estate.scenario().planner(), estate.scenario().options());
         var plan = Strategies.byName("size").plan(scenario, 1);
         var bytes = plan.steps().stream().map(MigrationStep::vm)
                 .map(vm -> scenario.sizes().stream().filter(s -> s.name().equals(vm)).findFirst().orElseThrow())
