@@ -20,6 +20,13 @@ public interface Planner {
     MigrationPlan plan(CommGraph graph, int[] order, Collection<VmSize> sizes, AffinityRules rules);
 
     /**
+     * Plans a migration whose next VMs {@code chooser} decides as the plan runs: it is asked whenever
+     * a slot is free and told every cutover (a fixed order is one such chooser). Every answer is
+     * checked against the rules; one that breaks them fails the plan. The plan's steps are in start order.
+     */
+    MigrationPlan plan(CommGraph graph, NextVm chooser, Collection<VmSize> sizes, AffinityRules rules);
+
+    /**
      * A rolling window of {@code concurrency} slots: the next VM in order starts as soon as a slot
      * is free and every VM it must follow has cut over; a together group starts at once when enough
      * slots are free. Transfers in flight share the throughput equally, each capped per stream.

@@ -2,9 +2,11 @@ package dev.skylift.plan;
 
 import dev.skylift.graph.CommGraph;
 import dev.skylift.graph.VertexLabels;
+import dev.skylift.order.Precedence;
 import dev.skylift.traffic.AffinityRules;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -15,8 +17,10 @@ import java.util.PriorityQueue;
 /**
  * The rolling-window planner, an exact event-driven simulation of the transfers.
  *
- * <p>Model. At most k VMs hold a slot at once. VMs start strictly in the (repaired) order: the next
- * one waits until a slot is free and every VM it must follow has cut over ({@code before} means A's
+ * <p>Model. At most k VMs hold a slot at once. Whenever a slot is free the {@link NextVm} chooser
+ * names the next VMs; a fixed order is the chooser that hands out the (repaired) order's units in
+ * turn, so there is one simulation for both. With a fixed order the next VM waits until a slot is
+ * free and every VM it must follow has cut over ({@code before} means A's
  * cutover ≤ B's start, stricter than cutover order, so B never runs while A is still moving); a
  * together group waits for as many free slots as it has members and starts at one instant. A VM holds
  * its slot until its cutover. The VMs that are sending share the throughput equally and each is
@@ -53,25 +57,37 @@ final class RollingWindowPlanner implements Planner {
             throw new IllegalArgumentException("the order has " + order.length + " vertices but the graph has " + n
                     + ". Was the order made for another graph?");
         }
+        PrecedenceRepair repair = PrecedenceRepair.of(order, graph.labels(), rules);
+        return simulate(graph, new InOrder(repair), sizes, rules, repair.repaired);
+    }
+
+    @Override
+    public MigrationPlan plan(CommGraph graph, NextVm chooser, Collection<VmSize> sizes, AffinityRules rules) {
+        return simulate(graph, chooser, sizes, rules, false);
+    }
+
+    private MigrationPlan simulate(CommGraph graph, NextVm chooser, Collection<VmSize> sizes, AffinityRules rules,
+                                   boolean repaired) {
+        int n = graph.vertexCount();
         VertexLabels labels = graph.labels();
         VmSize[] size = sizesByVertex(labels, n, sizes);
-        PrecedenceRepair repair = PrecedenceRepair.of(order, labels, rules);
-        for (int[] unit : repair.units) {
-            if (unit.length > concurrency) {
+        Precedence precedence = Precedence.of(labels, rules);
+        for (int unit = 0; unit < precedence.unitCount(); unit++) {
+            if (precedence.size(unit) > concurrency) {
                 List<String> names = new ArrayList<>();
-                for (int v : unit) {
+                for (int v : precedence.members(unit)) {
                     names.add(labels.label(v));
                 }
-                throw new IllegalArgumentException("the together group " + names + " has " + unit.length
+                throw new IllegalArgumentException("the together group " + names + " has " + names.size()
                         + " VMs but only " + concurrency + " may move at once. Raise the concurrency or split the group");
             }
         }
-        List<MigrationStep> steps = simulate(repair, size, labels);
+        List<MigrationStep> steps = simulate(chooser, precedence, size, labels);
         double makespan = 0;
         for (MigrationStep step : steps) {
             makespan = Math.max(makespan, step.cutover());
         }
-        return new MigrationPlan(steps, makespan, lowerBound(size), repair.repaired, wan, concurrency);
+        return new MigrationPlan(steps, makespan, lowerBound(size), repaired, wan, concurrency);
     }
 
     private double lowerBound(VmSize[] size) {
@@ -87,21 +103,11 @@ final class RollingWindowPlanner implements Planner {
         return Math.max(total / reachable, largest / wan.share(1));
     }
 
-    private List<MigrationStep> simulate(PrecedenceRepair repair, VmSize[] size, VertexLabels labels) {
+    private List<MigrationStep> simulate(NextVm chooser, Precedence precedence, VmSize[] size, VertexLabels labels) {
         int n = size.length;
-        int unitCount = repair.units.size();
-        int[] waitingFor = new int[unitCount];
-        List<List<Integer>> releases = new ArrayList<>(n); // vertex -> units waiting for its cutover
-        for (int v = 0; v < n; v++) {
-            releases.add(new ArrayList<>(0));
-        }
-        for (int u = 0; u < unitCount; u++) {
-            int[] preds = repair.predecessors.get(u);
-            waitingFor[u] = preds.length;
-            for (int a : preds) {
-                releases.get(a).add(u);
-            }
-        }
+        Precedence.Tracker tracker = precedence.tracker();
+        int[] startRank = new int[n];
+        Arrays.fill(startRank, -1);
         double rtt = wan.rttSeconds();
         var sending = new PriorityQueue<Transfer>(Comparator.comparingDouble((Transfer x) -> x.endWork)
                 .thenComparingInt(x -> x.vertex));
@@ -112,19 +118,24 @@ final class RollingWindowPlanner implements Planner {
         double work = 0;
         int senders = 0;
         int free = concurrency;
-        int next = 0;
+        int started = 0;
         int done = 0;
         while (done < n) {
-            // Start whatever may start now, then let every transfer whose phase ended choose its next one.
-            while (next < unitCount && repair.units.get(next).length <= free && waitingFor[next] == 0) {
-                for (int v : repair.units.get(next)) {
+            // Start whatever the chooser starts now, then let every transfer whose phase ended choose its next one.
+            while (free > 0) {
+                int[] unit = chooser.next(t, free);
+                if (unit.length == 0) {
+                    break;
+                }
+                check(unit, free, precedence, tracker, startRank, labels);
+                for (int v : unit) {
                     var transfer = new Transfer(v, size[v], preCopy);
                     transfer.start = t;
+                    startRank[v] = started++;
                     decide.add(transfer);
                 }
-                free -= repair.units.get(next).length;
-                senders += repair.units.get(next).length;
-                next++;
+                free -= unit.length;
+                senders += unit.length;
             }
             double rate = senders > 0 ? wan.share(senders) : 0;
             for (Transfer transfer : decide) {
@@ -146,7 +157,7 @@ final class RollingWindowPlanner implements Planner {
             double commitEnd = committing.isEmpty() ? Double.POSITIVE_INFINITY : committing.peek().finish + rtt;
             if (phaseEnd == Double.POSITIVE_INFINITY && commitEnd == Double.POSITIVE_INFINITY) {
                 throw new IllegalStateException("the plan stalled at " + t + " s with " + (n - done)
-                        + " VMs left and VM " + labels.label(repair.units.get(next)[0]) + " unable to start");
+                        + " VMs left: nothing moves and the chooser starts nothing");
             }
             if (phaseEnd <= commitEnd) {
                 work = Math.max(work, sending.peek().endWork);
@@ -177,17 +188,81 @@ final class RollingWindowPlanner implements Planner {
                         transfer.downtime(rtt), transfer.bytesSent, transfer.rounds, transfer.stopReason));
                 free++;
                 done++;
-                for (int u : releases.get(transfer.vertex)) {
-                    waitingFor[u]--;
+                tracker.cutOver(transfer.vertex);
+                chooser.cutOver(transfer.vertex, cutover);
+            }
+        }
+        steps.sort(Comparator.comparingInt(step -> startRank[step.vertex()]));
+        return steps;
+    }
+
+    /** Fails when a chooser's answer breaks a rule: the plan would be wrong, so no plan at all. */
+    private static void check(int[] unit, int free, Precedence precedence, Precedence.Tracker tracker, int[] startRank,
+                              VertexLabels labels) {
+        int u = precedence.unitOf(unit[0]);
+        List<String> names = new ArrayList<>();
+        for (int v : unit) {
+            names.add(labels.label(v));
+        }
+        String problem = null;
+        if (unit.length > free) {
+            problem = "needs " + unit.length + " slots but " + free + " are free";
+        } else if (unit.length != precedence.size(u)) {
+            problem = "is not a whole together group (its group has " + precedence.size(u) + " VMs)";
+        } else if (!tracker.mayStart(u)) {
+            problem = "must wait for a VM that has not cut over";
+        } else {
+            for (int v : unit) {
+                if (precedence.unitOf(v) != u || startRank[v] >= 0) {
+                    problem = "mixes groups or starts a VM twice";
                 }
             }
         }
-        int[] position = new int[n];
-        for (int i = 0; i < n; i++) {
-            position[repair.order[i]] = i;
+        if (problem != null) {
+            throw new IllegalStateException("the chooser started " + names + ", which " + problem
+                    + ": the plan would break the rules");
         }
-        steps.sort(Comparator.comparingInt(step -> position[step.vertex()]));
-        return steps;
+    }
+
+    /** Hands out the repaired order's units in order, each once its predecessors have cut over. */
+    private static final class InOrder implements NextVm {
+
+        private final PrecedenceRepair repair;
+        private final int[] waitingFor;
+        private final List<List<Integer>> releases;
+        private int next;
+
+        InOrder(PrecedenceRepair repair) {
+            this.repair = repair;
+            int units = repair.units.size();
+            waitingFor = new int[units];
+            releases = new ArrayList<>(repair.order.length);
+            for (int v = 0; v < repair.order.length; v++) {
+                releases.add(new ArrayList<>(0));
+            }
+            for (int u = 0; u < units; u++) {
+                int[] preds = repair.predecessors.get(u);
+                waitingFor[u] = preds.length;
+                for (int a : preds) {
+                    releases.get(a).add(u);
+                }
+            }
+        }
+
+        @Override
+        public int[] next(double time, int freeSlots) {
+            if (next < repair.units.size() && repair.units.get(next).length <= freeSlots && waitingFor[next] == 0) {
+                return repair.units.get(next++);
+            }
+            return new int[0];
+        }
+
+        @Override
+        public void cutOver(int vertex, double time) {
+            for (int u : releases.get(vertex)) {
+                waitingFor[u]--;
+            }
+        }
     }
 
     private static VmSize[] sizesByVertex(VertexLabels labels, int n, Collection<VmSize> sizes) {
