@@ -59,6 +59,17 @@ final class EstateOptions {
                  GraphCommand.Estate estate) {
     }
 
+    /** The files the estate is read from, as the user named them: inventory, flows, affinity rules. */
+    List<String> sources() {
+        List<String> sources = new ArrayList<>();
+        sources.add(inventoryFile.toString());
+        flowFiles.forEach(file -> sources.add(file.toString()));
+        if (affinityFile != null) {
+            sources.add(affinityFile.toString());
+        }
+        return sources;
+    }
+
     /** Reads the estate; the hub options are checked against the inventory before any flow file is read. */
     Input read() {
         if (flowFiles.isEmpty() && affinityFile == null) {

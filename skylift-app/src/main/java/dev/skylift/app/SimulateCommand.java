@@ -1,5 +1,7 @@
 package dev.skylift.app;
 
+import dev.skylift.app.report.ComparisonReport;
+import dev.skylift.app.report.HtmlReport;
 import dev.skylift.graph.CommGraph;
 import dev.skylift.graph.VertexLabels;
 import dev.skylift.inventory.Inventory;
@@ -125,8 +127,9 @@ final class SimulateCommand implements Callable<Integer> {
             SimulateOutput.printTable(out, comparison, input.inventory().size() - graph.vertexCount());
         }
         if (reportFile != null) {
-            err.println("skylift: --report " + reportFile + ": the HTML report writer is not part of this build yet; "
-                    + "nothing was written");
+            HtmlReport.write(ComparisonReport.of(comparison, "the estate of " + estateOptions.inventoryFile,
+                    estateOptions.sources(), SimulateOutput.verdict(comparison.verdict())), reportFile);
+            err.println("report: " + reportFile);
         }
         out.flush();
         err.flush();

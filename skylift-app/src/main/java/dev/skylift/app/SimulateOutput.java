@@ -68,11 +68,15 @@ final class SimulateOutput {
                         ratio(ratio.exposure().orElse(null)), ratio.exposureAgainst());
             }
         }
-        Verdict verdict = comparison.verdict();
-        out.printf(Locale.ROOT, "verdict: %s has the shortest max stretch (%s%s); %s the least exposure (%s%s).%n",
+        out.println("verdict: " + verdict(comparison.verdict()));
+        out.flush();
+    }
+
+    /** The verdict in one sentence, as the table and the report state it. */
+    static String verdict(Verdict verdict) {
+        return String.format(Locale.ROOT, "%s has the shortest max stretch (%s%s); %s the least exposure (%s%s).",
                 verdict.bestStretch(), seconds(verdict.stretch()), factor(verdict.stretchFactor()),
                 verdict.bestExposure(), GraphOutput.bytes(verdict.exposure()), factor(verdict.exposureFactor()));
-        out.flush();
     }
 
     private static String pad(String text, int width) {

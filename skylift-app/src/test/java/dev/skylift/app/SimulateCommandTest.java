@@ -75,11 +75,18 @@ class SimulateCommandTest {
     }
 
     @Test
-    void theTableHasARowPerStrategyTheRatiosAndAVerdict() {
-        CommandRunner.Result result = CommandRunner.run(estate("--runs", "3", "--time-limit", "0.3")
-                .toArray(String[]::new));
+    void theTableHasARowPerStrategyTheRatiosAndAVerdictAndTheReportShowsEveryStrategy() throws IOException {
+        Path report = dir.resolve("report.html");
+        CommandRunner.Result result = CommandRunner.run(estate("--runs", "3", "--time-limit", "0.3",
+                "--report", report.toString()).toArray(String[]::new));
 
         assertThat(result.exitCode()).as(result.err()).isZero();
+        String html = Files.readString(report);
+        for (String name : SimulateCommand.DEFAULT_STRATEGIES.split(",")) {
+            assertThat(html).contains("<th scope=\"row\"><span class=\"dot\"").containsPattern(
+                    "<th scope=\"row\"><span class=\"dot\" style=\"background:#[0-9a-fA-F]{6}\"></span>" + name + "\\b");
+        }
+        assertThat(html).contains("competitive ratio").contains("has the shortest max stretch");
         for (String name : SimulateCommand.DEFAULT_STRATEGIES.split(",")) {
             assertThat(result.out()).containsPattern("(?m)^" + name + " +\\d");
         }

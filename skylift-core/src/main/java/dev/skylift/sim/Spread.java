@@ -9,8 +9,15 @@ import java.util.Arrays;
  */
 public record Spread(double min, double q1, double median, double q3, double max) {
 
+    public Spread {
+        if (!(Double.isFinite(min) && Double.isFinite(max) && min <= q1 && q1 <= median && median <= q3 && q3 <= max)) {
+            throw new IllegalArgumentException("the spread min " + min + " ≤ q1 " + q1 + " ≤ median " + median + " ≤ q3 "
+                    + q3 + " ≤ max " + max + " is not in order or not finite");
+        }
+    }
+
     /** The spread of {@code values} (at least one, none NaN). */
-    public static Spread of(double[] values) {
+    public static Spread of(double... values) {
         if (values.length == 0) {
             throw new IllegalArgumentException("a spread needs at least one value");
         }

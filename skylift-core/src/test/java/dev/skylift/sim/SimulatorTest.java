@@ -87,6 +87,9 @@ class SimulatorTest {
     void spreadsInterpolateQuartilesBetweenRanks() {
         assertThat(Spread.of(new double[] {5, 1, 3, 2, 4})).isEqualTo(new Spread(1, 2, 3, 4, 5));
         assertThat(Spread.of(new double[] {4, 1, 3, 2})).isEqualTo(new Spread(1, 1.75, 2.5, 3.25, 4));
+        assertThat(Spread.of(7.0).single()).isTrue();
+        assertThatThrownBy(() -> Spread.of(1, Double.NaN)).hasMessageContaining("not finite");
+        assertThatThrownBy(() -> new Spread(3, 4, 2, 4, 5)).hasMessageContaining("not in order");
         assertThat(Spread.of(new double[] {7}).single()).isTrue();
     }
 

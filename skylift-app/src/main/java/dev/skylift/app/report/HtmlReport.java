@@ -4,6 +4,7 @@ import dev.skylift.app.GraphPicture;
 import dev.skylift.plan.MigrationPlan;
 import dev.skylift.plan.PlanMetrics;
 import dev.skylift.plan.WanModel;
+import dev.skylift.sim.Spread;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -189,8 +190,8 @@ public final class HtmlReport {
 
     private static void table(StringBuilder html, ReportModel model, int bestIndex) {
         var strategies = model.strategies();
-        boolean ratios = strategies.stream().anyMatch(s -> s.competitiveRatio().isPresent());
-        List<Function<ReportModel.Strategy, ReportModel.Spread>> columns = List.of(ReportModel.Strategy::maxStretch,
+        boolean ratios = strategies.stream().anyMatch(s -> !s.competitiveRatios().isEmpty());
+        List<Function<ReportModel.Strategy, Spread>> columns = List.of(ReportModel.Strategy::maxStretch,
                 ReportModel.Strategy::exposure, ReportModel.Strategy::peak, ReportModel.Strategy::makespan);
         List<Function<Double, String>> units = List.of(Text::duration, Text::bytes, Text::rate, Text::duration);
         html.append("<section id=\"table\"><h2>Strategies compared</h2>\n<table class=\"metrics\">\n<thead><tr>"
@@ -221,12 +222,12 @@ public final class HtmlReport {
             }
             if (ratios) {
                 html.append("<td>");
-                if (s.competitiveRatio().isPresent()) {
-                    var ratio = s.competitiveRatio().get();
+                for (var ratio : s.competitiveRatios()) {
                     html.append(spreadCell(ratio.ratio(), v -> Text.number(v) + "×", 0)).append("<div class=\"spread\">")
                             .append(Text.escape(ratio.objective())).append(" over ").append(Text.escape(ratio.against()))
                             .append("</div>");
-                } else {
+                }
+                if (s.competitiveRatios().isEmpty()) {
                     html.append("<span class=\"spread\">–</span>");
                 }
                 html.append("</td>");
@@ -234,32 +235,28 @@ public final class HtmlReport {
             html.append("</tr>\n");
         }
         html.append("</tbody>\n</table>\n<p class=\"note\">Median in bold; below it the range over the runs "
-                + "(min – max) and, from four runs, the middle half (IQR). The bar is the median on a scale shared by "
+                + "(min – max) and the middle half (IQR). The bar is the median on a scale shared by "
                 + "the column, the dark box the middle half, the whisker the range.</p>\n</section>\n");
     }
 
-    private static String spreadCell(ReportModel.Spread spread, Function<Double, String> unit, double scaleMax) {
+    private static String spreadCell(Spread spread, Function<Double, String> unit, double scaleMax) {
         StringBuilder cell = new StringBuilder("<div class=\"v\">").append(Text.escape(unit.apply(spread.median())))
                 .append("</div>");
-        if (!spread.isSingle()) {
+        if (!spread.single()) {
             cell.append("<div class=\"spread\">").append(Text.escape(unit.apply(spread.min()))).append(" – ")
-                    .append(Text.escape(unit.apply(spread.max())));
-            if (spread.q1().isPresent() && spread.q3().isPresent()) {
-                cell.append("<br>IQR ").append(Text.escape(unit.apply(spread.q1().getAsDouble()))).append(" – ")
-                        .append(Text.escape(unit.apply(spread.q3().getAsDouble())));
-            }
-            cell.append("</div>");
+                    .append(Text.escape(unit.apply(spread.max())))
+                    .append("<br>IQR ").append(Text.escape(unit.apply(spread.q1()))).append(" – ")
+                    .append(Text.escape(unit.apply(spread.q3())))
+                    .append("</div>");
         }
         if (scaleMax > 0) {
             double w = 120;
             cell.append(String.format(Locale.ROOT, "<svg class=\"bar\" viewBox=\"0 0 %.0f 10\" aria-hidden=\"true\">"
                             + "<rect x=\"0\" y=\"2\" width=\"%.1f\" height=\"6\"/>", w, spread.median() / scaleMax * w));
-            if (spread.q1().isPresent() && spread.q3().isPresent()) {
-                double q1 = spread.q1().getAsDouble() / scaleMax * w;
+            if (!spread.single()) {
+                double q1 = spread.q1() / scaleMax * w;
                 cell.append(String.format(Locale.ROOT, "<rect class=\"iqr\" x=\"%.1f\" y=\"1\" width=\"%.1f\" height=\"8\"/>",
-                        q1, Math.max(1, spread.q3().getAsDouble() / scaleMax * w - q1)));
-            }
-            if (!spread.isSingle()) {
+                        q1, Math.max(1, spread.q3() / scaleMax * w - q1)));
                 cell.append(String.format(Locale.ROOT, "<path d=\"M%.1f 5H%.1fM%.1f 1V9M%.1f 1V9\"/>",
                         spread.min() / scaleMax * w, spread.max() / scaleMax * w, spread.min() / scaleMax * w,
                         spread.max() / scaleMax * w));
@@ -320,12 +317,13 @@ public final class HtmlReport {
             spread(node.putObject("exposure"), s.exposure());
             spread(node.putObject("peak"), s.peak());
             spread(node.putObject("makespan"), s.makespan());
-            s.competitiveRatio().ifPresent(ratio -> {
-                ObjectNode r = node.putObject("competitiveRatio");
+            ArrayNode ratios = node.putArray("competitiveRatios");
+            for (var ratio : s.competitiveRatios()) {
+                ObjectNode r = ratios.addObject();
                 r.put("objective", ratio.objective());
                 r.put("against", ratio.against());
                 spread(r.putObject("ratio"), ratio.ratio());
-            });
+            }
             PlanMetrics m = s.metrics();
             ObjectNode metrics = node.putObject("metrics");
             metrics.put("maxStretch", m.maxStretch());
@@ -363,12 +361,12 @@ public final class HtmlReport {
         return JSON.writeValueAsString(root);
     }
 
-    private static void spread(ObjectNode node, ReportModel.Spread spread) {
+    private static void spread(ObjectNode node, Spread spread) {
         node.put("median", spread.median());
         node.put("min", spread.min());
         node.put("max", spread.max());
-        spread.q1().ifPresent(q -> node.put("q1", q));
-        spread.q3().ifPresent(q -> node.put("q3", q));
+        node.put("q1", spread.q1());
+        node.put("q3", spread.q3());
     }
 
     /** Millisecond and milli-byte precision is plenty for a chart and keeps the file small. */

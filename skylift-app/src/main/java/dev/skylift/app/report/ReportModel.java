@@ -3,13 +3,12 @@ package dev.skylift.app.report;
 import dev.skylift.graph.CommGraph;
 import dev.skylift.plan.MigrationPlan;
 import dev.skylift.plan.PlanMetrics;
-import java.util.Arrays;
+import dev.skylift.sim.Spread;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.OptionalDouble;
 import java.util.function.ToDoubleFunction;
 
 /**
@@ -103,11 +102,11 @@ public record ReportModel(String title, Estate estate, CommGraph graph, List<Str
      * @param peak             spread of the peak cross-WAN rate, bytes/s
      * @param makespan         spread of the makespan, seconds
      * @param runs             how many runs the spreads are over
-     * @param competitiveRatio for an online strategy, its result over the offline best, when known
+     * @param competitiveRatios for an online strategy, its results over the offline best (one per objective compared)
      */
     public record Strategy(String name, boolean randomized, MigrationPlan plan, PlanMetrics metrics, Spread maxStretch,
                            Spread exposure, Spread peak, Spread makespan, int runs,
-                           Optional<CompetitiveRatio> competitiveRatio) {
+                           List<CompetitiveRatio> competitiveRatios) {
 
         public Strategy {
             require(name, "strategy name");
@@ -120,14 +119,14 @@ public record ReportModel(String title, Estate estate, CommGraph graph, List<Str
             if (runs < 1) {
                 throw new IllegalArgumentException("strategy " + name + " has " + runs + " runs; it needs at least one");
             }
-            competitiveRatio = competitiveRatio == null ? Optional.empty() : competitiveRatio;
+            competitiveRatios = competitiveRatios == null ? List.of() : List.copyOf(competitiveRatios);
         }
 
         /** A strategy that gives one answer: every spread is the plan's own metric. */
         public static Strategy deterministic(String name, MigrationPlan plan, PlanMetrics metrics) {
             return new Strategy(name, false, plan, metrics, Spread.of(metrics.maxStretch()),
                     Spread.of(metrics.exposureBytes()), Spread.of(metrics.peakRate()), Spread.of(metrics.makespan()), 1,
-                    Optional.empty());
+                    List.of());
         }
 
         /**
@@ -140,13 +139,14 @@ public record ReportModel(String title, Estate estate, CommGraph graph, List<Str
             }
             return new Strategy(name, true, plan, metrics, spread(runs, PlanMetrics::maxStretch),
                     spread(runs, PlanMetrics::exposureBytes), spread(runs, PlanMetrics::peakRate),
-                    spread(runs, PlanMetrics::makespan), runs.size(), Optional.empty());
+                    spread(runs, PlanMetrics::makespan), runs.size(), List.of());
         }
 
-        /** The same strategy with its competitive ratio. */
+        /** The same strategy with one more competitive ratio. */
         public Strategy withCompetitiveRatio(CompetitiveRatio ratio) {
-            return new Strategy(name, randomized, plan, metrics, maxStretch, exposure, peak, makespan, runs,
-                    Optional.of(ratio));
+            var ratios = new ArrayList<>(competitiveRatios);
+            ratios.add(ratio);
+            return new Strategy(name, randomized, plan, metrics, maxStretch, exposure, peak, makespan, runs, ratios);
         }
 
         private static Spread spread(List<PlanMetrics> runs, ToDoubleFunction<PlanMetrics> metric) {
@@ -167,67 +167,6 @@ public record ReportModel(String title, Estate estate, CommGraph graph, List<Str
             require(objective, "competitive ratio objective");
             require(against, "competitive ratio reference");
             require(ratio, "competitive ratio");
-        }
-    }
-
-    /**
-     * The spread of a metric over runs: median, extremes and, when there are enough runs, the
-     * quartiles. Every value is finite.
-     *
-     * @param median the median
-     * @param min    the smallest value
-     * @param max    the largest value
-     * @param q1     the lower quartile, when known
-     * @param q3     the upper quartile, when known
-     */
-    public record Spread(double median, double min, double max, OptionalDouble q1, OptionalDouble q3) {
-
-        public Spread {
-            q1 = q1 == null ? OptionalDouble.empty() : q1;
-            q3 = q3 == null ? OptionalDouble.empty() : q3;
-            if (!Double.isFinite(median) || !Double.isFinite(min) || !Double.isFinite(max)
-                    || q1.isPresent() && !Double.isFinite(q1.getAsDouble())
-                    || q3.isPresent() && !Double.isFinite(q3.getAsDouble())) {
-                throw new IllegalArgumentException("a spread holds a value that is not a finite number: median " + median
-                        + ", min " + min + ", max " + max + ", q1 " + q1 + ", q3 " + q3);
-            }
-            if (min > median || median > max) {
-                throw new IllegalArgumentException("the spread min " + min + " ≤ median " + median + " ≤ max " + max
-                        + " is out of order");
-            }
-        }
-
-        /** One value: a deterministic result. */
-        public static Spread of(double value) {
-            return new Spread(value, value, value, OptionalDouble.empty(), OptionalDouble.empty());
-        }
-
-        /**
-         * The spread of {@code samples}; quartiles (linear interpolation between order statistics,
-         * as numpy's default) from four samples up.
-         */
-        public static Spread of(double... samples) {
-            if (samples.length == 0) {
-                throw new IllegalArgumentException("no samples to take a spread of");
-            }
-            double[] sorted = samples.clone();
-            Arrays.sort(sorted);
-            boolean quartiles = sorted.length >= 4;
-            return new Spread(quantile(sorted, 0.5), sorted[0], sorted[sorted.length - 1],
-                    quartiles ? OptionalDouble.of(quantile(sorted, 0.25)) : OptionalDouble.empty(),
-                    quartiles ? OptionalDouble.of(quantile(sorted, 0.75)) : OptionalDouble.empty());
-        }
-
-        /** Whether all runs gave the same value. */
-        public boolean isSingle() {
-            return min == max;
-        }
-
-        private static double quantile(double[] sorted, double q) {
-            double at = q * (sorted.length - 1);
-            int below = (int) Math.floor(at);
-            int above = Math.min(sorted.length - 1, below + 1);
-            return sorted[below] + (at - below) * (sorted[above] - sorted[below]);
         }
     }
 

@@ -76,7 +76,7 @@ class HtmlReportTest {
             }
         }
         assertThat(data.at("/strategies/2/maxStretch/q1").isNumber()).isTrue();
-        assertThat(data.at("/strategies/2/competitiveRatio/ratio/median").asDouble()).isEqualTo(2.25);
+        assertThat(data.at("/strategies/2/competitiveRatios/0/ratio/median").asDouble()).isEqualTo(2.25);
     }
 
     @Test

@@ -8,6 +8,7 @@ import dev.skylift.plan.Planner;
 import dev.skylift.plan.PreCopy;
 import dev.skylift.plan.VmSize;
 import dev.skylift.plan.WanModel;
+import dev.skylift.sim.Spread;
 import dev.skylift.traffic.AffinityRules;
 import java.util.ArrayList;
 import java.util.List;
@@ -112,7 +113,7 @@ final class ReportFixtures {
                 ReportModel.Strategy.deterministic(first, a, PlanMetrics.of(a, graph)),
                 ReportModel.Strategy.deterministic(second, b, PlanMetrics.of(b, graph)),
                 ReportModel.Strategy.randomized("random", drawn, runs.get(0), runs).withCompetitiveRatio(
-                        new ReportModel.CompetitiveRatio("max stretch", first, ReportModel.Spread.of(1.5, 2, 2.5, 3))));
+                        new ReportModel.CompetitiveRatio("max stretch", first, Spread.of(1.5, 2, 2.5, 3))));
         return new ReportModel("Test report", ReportModel.Estate.of("a test estate", graph, List.of("inventory.yaml")),
                 graph, strategies, first, first + " wins.", Map.of("runs", "6"));
     }

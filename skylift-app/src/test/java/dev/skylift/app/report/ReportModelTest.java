@@ -6,9 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.skylift.graph.CommGraph;
 import dev.skylift.plan.MigrationPlan;
 import dev.skylift.plan.PlanMetrics;
+import dev.skylift.sim.Spread;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalDouble;
 import org.junit.jupiter.api.Test;
 
 class ReportModelTest {
@@ -18,26 +18,13 @@ class ReportModelTest {
     private final PlanMetrics metrics = PlanMetrics.of(plan, graph);
 
     @Test
-    void aSpreadHasTheMedianExtremesAndFromFourSamplesTheQuartiles() {
-        var odd = ReportModel.Spread.of(5, 1, 4, 2, 3);
-        var even = ReportModel.Spread.of(4, 1, 3, 2);
-        var three = ReportModel.Spread.of(3, 9, 1);
-
-        assertThat(odd).isEqualTo(new ReportModel.Spread(3, 1, 5, OptionalDouble.of(2), OptionalDouble.of(4)));
-        assertThat(even).isEqualTo(new ReportModel.Spread(2.5, 1, 4, OptionalDouble.of(1.75), OptionalDouble.of(3.25)));
-        assertThat(three).isEqualTo(new ReportModel.Spread(3, 1, 9, OptionalDouble.empty(), OptionalDouble.empty()));
-        assertThat(ReportModel.Spread.of(7.0).isSingle()).isTrue();
-        assertThat(odd.isSingle()).isFalse();
-    }
-
-    @Test
     void aDeterministicStrategysSpreadsAreItsMetricsAndARandomizedOnesAreOverItsRuns() {
         var deterministic = ReportModel.Strategy.deterministic("rcm", plan, metrics);
         MigrationPlan other = ReportFixtures.plan(graph, ReportFixtures.reversed(5), 1);
         PlanMetrics otherMetrics = PlanMetrics.of(other, graph);
         var randomized = ReportModel.Strategy.randomized("random", plan, metrics, List.of(metrics, otherMetrics));
 
-        assertThat(deterministic.maxStretch()).isEqualTo(ReportModel.Spread.of(metrics.maxStretch()));
+        assertThat(deterministic.maxStretch()).isEqualTo(Spread.of(metrics.maxStretch()));
         assertThat(deterministic.exposure().median()).isEqualTo(metrics.exposureBytes());
         assertThat(deterministic.peak().max()).isEqualTo(metrics.peakRate());
         assertThat(deterministic.makespan().min()).isEqualTo(metrics.makespan());
@@ -62,9 +49,5 @@ class ReportModelTest {
                 .hasMessageContaining("moves 5 VMs but the graph has 6");
         assertThatThrownBy(() -> new ReportModel("t", estate, graph, List.of(), "rcm", "v", Map.of()))
                 .hasMessageContaining("no strategy");
-        assertThatThrownBy(() -> ReportModel.Spread.of(1, Double.NaN))
-                .hasMessageContaining("not a finite number");
-        assertThatThrownBy(() -> new ReportModel.Spread(3, 4, 5, OptionalDouble.empty(), OptionalDouble.empty()))
-                .hasMessageContaining("out of order");
     }
 }
