@@ -1,19 +1,15 @@
 package dev.skylift.app;
 
-import dev.skylift.graph.CommGraph;
-import dev.skylift.inventory.Inventory;
-import dev.skylift.io.AffinityReader;
+import dev.skylift.app.report.ComparisonReport;
+import dev.skylift.app.report.HtmlReport;
 import dev.skylift.io.FlowReaders;
-import dev.skylift.io.InventoryReader;
-import dev.skylift.order.Orderers;
-import dev.skylift.order.Ordering;
-import dev.skylift.order.OrderingOptions;
-import dev.skylift.traffic.AffinityRules;
-import dev.skylift.traffic.EstateGraph;
+import dev.skylift.plan.WanModel;
+import dev.skylift.sim.Comparison;
+import dev.skylift.sim.Strategies;
+import dev.skylift.sim.Strategy;
 import dev.skylift.traffic.Hub;
 import dev.skylift.traffic.HubTreatment;
 import dev.skylift.traffic.SharedServiceInspector;
-import dev.skylift.traffic.Weight;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -21,35 +17,49 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code skylift demo}: the main job on the bundled sample estate — its inventory, a day of flow
+ * {@code skylift demo}: the whole story on the bundled sample estate — its inventory, a day of flow
  * records and the operator's affinity rules become the communication graph, hubs are reported and
- * decided as the rules say, and the VMs left are ordered. The files are copied out of the jar and
- * read by the very code {@code skylift graph} and {@code skylift order} use.
+ * decided as the rules say, the migration is planned with every strategy on one WAN and the
+ * strategies are compared, and an HTML report is written. The files are copied out of the jar and
+ * read by the very code {@code skylift graph} and {@code skylift simulate} use.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = "Builds the bundled sample estate's communication graph from its flow records and orders its migration.")
+        description = "Runs the whole story on the bundled sample estate: graph, hubs, plans per strategy, comparison, report.")
 final class DemoCommand implements Callable<Integer> {
 
     static final String ESTATE = "examples/estate";
     static final List<String> FILES = List.of("inventory.yaml", "flows.csv.gz", "affinity.yaml");
-    /** Time for the ordering: the demo should answer within a quarter of a minute. */
-    static final Duration ORDER_TIME = Duration.ofSeconds(8);
+    /** The strategies compared: every one the simulator knows but peak (the demo's question is stretch and exposure). */
+    static final String STRATEGIES = "random,size,rcm,search,stretch,exposure,online-degree,online-traffic";
+    /** Runs of each randomized strategy: enough for a median and quartiles, quick enough for a demo. */
+    static final int RUNS = 10;
+    /** Time of each ordering search: the whole demo should answer within half a minute. */
+    static final double SEARCH_SECONDS = 1;
 
     @Spec
     private CommandSpec spec;
 
+    @Option(names = "--out", defaultValue = ".", paramLabel = "DIR",
+            description = "Where the report goes (default: the current folder).")
+    private Path outDir;
+
     @Override
     public Integer call() throws IOException {
+        if (!Files.isDirectory(outDir)) {
+            throw new IllegalArgumentException("--out " + outDir + " is not a folder. Create it first");
+        }
         Path dir = Files.createTempDirectory("skylift-demo");
         try {
             for (String name : FILES) {
@@ -67,43 +77,62 @@ final class DemoCommand implements Callable<Integer> {
 
     private void run(Path dir) {
         PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
         out.println("Skylift demo: the bundled sample estate (" + ESTATE + "): an inventory, a day of flow records");
-        out.println("and the operator's affinity rules become the communication graph; then the migration is ordered.");
+        out.println("and the operator's affinity rules become the communication graph; the migration is planned");
+        out.println("with each strategy over one WAN, the strategies are compared and a report is written.");
         out.println();
-        long started = System.nanoTime();
-        Inventory inventory = InventoryReader.read(dir.resolve("inventory.yaml"));
-        AffinityRules rules = AffinityReader.read(dir.resolve("affinity.yaml"), inventory);
-        Path flows = dir.resolve("flows.csv.gz");
-        GraphCommand.Estate read = GraphCommand.Estate.read(inventory, rules, List.of(flows), FlowReaders.Format.CSV,
-                false, false, Weight.BYTES, 1);
-        EstateGraph estate = read.graph();
-        var thresholds = SharedServiceInspector.Thresholds.defaults();
-        List<Hub> hubs = SharedServiceInspector.hubs(estate, thresholds);
-        Map<String, HubTreatment> decisions = rules.hubs();
-        double seconds = (System.nanoTime() - started) / 1e9;
-        var report = new GraphOutput(ESTATE + "/inventory.yaml",
-                List.of(new GraphOutput.Source(ESTATE + "/flows.csv.gz", FlowReaders.Format.CSV.toString())),
-                estate, hubs, decisions, thresholds);
-        report.printSummary(out, seconds, 5);
-        out.println();
-
-        CommGraph graph = estate.orderedGraph(decisions);
-        out.printf("Ordering the %d VMs left once the rules' hub decisions apply (%s):%n", graph.vertexCount(),
-                describe(decisions));
         out.flush();
-        Ordering ordering = Orderers.byName("auto").order(graph, OrderingOptions.defaults().withTimeLimit(ORDER_TIME));
-        OrderOutput.printText(out, "the sample estate", "auto", graph, ordering, graph.vertexCount());
+        List<Strategy> strategies = Strategies.parse(STRATEGIES);
+        WanModel wan = WanModel.parse("1Gbps", "40ms", null);
+        int concurrency = 4;
+        Path reportFile = outDir.resolve("skylift-demo-report.html");
+        EstateOptions estateOptions = new EstateOptions();
+        new CommandLine(estateOptions).parseArgs("--inventory", dir.resolve("inventory.yaml").toString(),
+                "--flows", dir.resolve("flows.csv.gz").toString(), "--affinity", dir.resolve("affinity.yaml").toString());
+
+        EstateOptions.Input input;
+        List<Hub> hubs;
+        double readSeconds;
+        Comparison comparison;
+        try (Progress progress = Progress.start(strategies.size() + 2, err)) {
+            progress.starting("reading the estate");
+            long started = System.nanoTime();
+            input = estateOptions.read();
+            hubs = SharedServiceInspector.hubs(input.estate().graph(), SharedServiceInspector.Thresholds.defaults());
+            readSeconds = (System.nanoTime() - started) / 1e9;
+            progress.done();
+            comparison = SimulateCommand.compare(input, wan, concurrency, strategies, RUNS, 1,
+                    OrderCommand.options(SEARCH_SECONDS, 1), progress);
+            progress.starting("writing the report");
+            HtmlReport.write(ComparisonReport.of(comparison, "the bundled sample estate",
+                    FILES.stream().map(name -> ESTATE + "/" + name).toList(),
+                    SimulateOutput.verdict(comparison.verdict())), reportFile);
+            progress.done();
+        }
+
+        new GraphOutput(ESTATE + "/inventory.yaml",
+                List.of(new GraphOutput.Source(ESTATE + "/flows.csv.gz", FlowReaders.Format.CSV.toString())),
+                input.estate().graph(), hubs, input.decisions(), SharedServiceInspector.Thresholds.defaults())
+                .printSummary(out, readSeconds, 5);
         out.println();
-        out.println("Try: ./skylift graph --inventory " + ESTATE + "/inventory.yaml --flows " + ESTATE
+        out.printf(Locale.ROOT, "The %d VMs left once the rules' hub decisions apply (%s), planned with each strategy"
+                + " (%d runs of the random ones):%n%n", comparison.graph().vertexCount(), describe(input.decisions()), RUNS);
+        SimulateOutput.printTable(out, comparison, input.inventory().size() - comparison.graph().vertexCount());
+        out.println();
+        out.println("report: " + reportFile + " (open it in a browser: graph coloured by order, timeline, cross-WAN traffic)");
+        out.println();
+        out.println("Try: ./skylift simulate --inventory " + ESTATE + "/inventory.yaml --flows " + ESTATE
+                + "/flows.csv.gz --affinity " + ESTATE + "/affinity.yaml --report report.html");
+        out.println("     ./skylift graph --inventory " + ESTATE + "/inventory.yaml --flows " + ESTATE
                 + "/flows.csv.gz --affinity " + ESTATE + "/affinity.yaml --edges estate.edges --svg estate.svg");
-        out.println("     ./skylift order --graph estate.edges --json");
         out.flush();
     }
 
     private static String describe(Map<String, HubTreatment> decisions) {
         return decisions.entrySet().stream()
                 .filter(e -> e.getValue() != HubTreatment.ORDER)
-                .collect(Collectors.groupingBy(e -> e.getValue().toString().toLowerCase(java.util.Locale.ROOT),
+                .collect(Collectors.groupingBy(e -> e.getValue().toString().toLowerCase(Locale.ROOT),
                         java.util.TreeMap::new, Collectors.mapping(Map.Entry::getKey, Collectors.joining(", "))))
                 .entrySet().stream().map(e -> e.getKey() + ": " + e.getValue()).collect(Collectors.joining("; "));
     }

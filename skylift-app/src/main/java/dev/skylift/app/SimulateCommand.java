@@ -97,29 +97,12 @@ final class SimulateCommand implements Callable<Integer> {
         OrderingOptions options = OrderCommand.options(timeLimitSeconds, seed);
         checkReport(reportFile);
         EstateOptions.Input input = estateOptions.read();
-        if (input.estate().graph().weight() != Weight.BYTES) {
-            throw new IllegalArgumentException("the simulator needs traffic in bytes, but the graph's weight is "
-                    + input.estate().graph().weight().toString().toLowerCase(Locale.ROOT)
-                    + ". Give flow records that carry bytes, or --weight bytes");
-        }
-        CommGraph graph = input.estate().graph().orderedGraph(input.decisions());
-        Scenario scenario = new Scenario(graph, sizes(input.inventory(), graph), within(input.rules(), graph.labels()),
-                Planner.rollingWindow(link, concurrency, PreCopy.defaults()), options);
-
         PrintWriter err = spec.commandLine().getErr();
         Comparison comparison;
         try (Progress progress = Progress.start(strategies.size(), err)) {
-            var next = new int[] {0};
-            progress.starting(strategies.get(0).name());
-            comparison = Simulator.compare(scenario, strategies, runs, seed, (strategy, run, of) -> {
-                if (run == of) {
-                    progress.done();
-                    if (++next[0] < strategies.size()) {
-                        progress.starting(strategies.get(next[0]).name());
-                    }
-                }
-            });
+            comparison = compare(input, link, concurrency, strategies, runs, seed, options, progress);
         }
+        CommGraph graph = comparison.graph();
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             SimulateOutput.printJson(out, comparison);
@@ -134,6 +117,32 @@ final class SimulateCommand implements Callable<Integer> {
         out.flush();
         err.flush();
         return 0;
+    }
+
+    /**
+     * Runs {@code strategies} on the estate's VMs that the hub decisions leave to the order, one
+     * progress step per strategy.
+     */
+    static Comparison compare(EstateOptions.Input input, WanModel link, int concurrency, List<Strategy> strategies,
+                              int runs, long seed, OrderingOptions options, Progress progress) {
+        if (input.estate().graph().weight() != Weight.BYTES) {
+            throw new IllegalArgumentException("the simulator needs traffic in bytes, but the graph's weight is "
+                    + input.estate().graph().weight().toString().toLowerCase(Locale.ROOT)
+                    + ". Give flow records that carry bytes, or --weight bytes");
+        }
+        CommGraph graph = input.estate().graph().orderedGraph(input.decisions());
+        Scenario scenario = new Scenario(graph, sizes(input.inventory(), graph), within(input.rules(), graph.labels()),
+                Planner.rollingWindow(link, concurrency, PreCopy.defaults()), options);
+        var next = new int[] {0};
+        progress.starting(strategies.get(0).name());
+        return Simulator.compare(scenario, strategies, runs, seed, (strategy, run, of) -> {
+            if (run == of) {
+                progress.done();
+                if (++next[0] < strategies.size()) {
+                    progress.starting(strategies.get(next[0]).name());
+                }
+            }
+        });
     }
 
     /** The report's folder must exist and the file must not be a folder: checked before any work. */

@@ -5,36 +5,54 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class DemoCommandTest {
 
+    @TempDir
+    Path out;
+
     @Test
-    void demoBuildsTheEstateGraphAndOrdersEveryVmNotDecidedAsAHubOnce() throws IOException {
-        CommandRunner.Result result = CommandRunner.run("demo");
+    void demoBuildsTheEstateGraphComparesEveryStrategyOnTheVmsNotDecidedAsHubsAndWritesTheReport() throws IOException {
+        CommandRunner.Result result = CommandRunner.run("demo", "--out", out.toString());
 
         assertThat(result.exitCode()).as(result.err()).isZero();
         Set<String> vms = resourceMatches("inventory.yaml", "^  - name: (\\S+)\\n    ips:");
         Set<String> decided = resourceMatches("affinity.yaml", "^  (\\S+): (?:first|last|exclude)\\b");
         assertThat(vms).hasSize(82);
         assertThat(decided).isNotEmpty().isSubsetOf(vms);
-        Set<String> expected = new TreeSet<>(vms);
-        expected.removeAll(decided);
 
-        assertThat(result.out()).contains("82 VMs on 8 nodes").contains("hubs");
-        List<String> listed = Pattern.compile("^\\s+\\d+\\. (\\S+)$", Pattern.MULTILINE).matcher(result.out())
-                .results().map(m -> m.group(1)).toList();
-        assertThat(listed).hasSize(expected.size()).containsExactlyInAnyOrderElementsOf(expected);
-        Matcher band = Pattern.compile("bandwidth\\s+(\\d+)").matcher(result.out());
-        Matcher bound = Pattern.compile("lower bound (\\d+)").matcher(result.out());
-        assertThat(band.find()).isTrue();
-        assertThat(bound.find()).isTrue();
-        assertThat(Integer.parseInt(bound.group(1))).isBetween(1, Integer.parseInt(band.group(1)));
+        assertThat(result.out()).contains("82 VMs on 8 nodes").contains("hubs")
+                .contains("The " + (vms.size() - decided.size()) + " VMs left once the rules' hub decisions apply");
+        for (String strategy : DemoCommand.STRATEGIES.split(",")) {
+            assertThat(result.out()).containsPattern("(?m)^" + strategy + " +\\d");
+        }
+        assertThat(result.out()).containsPattern("(?m)^verdict: \\S+ has the shortest max stretch \\(.*lower than random's median");
+        Path report = out.resolve("skylift-demo-report.html");
+        assertThat(result.out()).contains("report: " + report);
+        String html = Files.readString(report);
+        for (String strategy : DemoCommand.STRATEGIES.split(",")) {
+            assertThat(html).containsPattern("<th scope=\"row\"><span class=\"dot\"[^>]*></span>" + strategy + "\\b");
+        }
+        for (String vm : vms) {
+            if (!decided.contains(vm)) {
+                assertThat(html).as(vm).contains(vm);
+            }
+        }
+    }
+
+    @Test
+    void anOutputFolderThatDoesNotExistIsRefusedBeforeAnyWork() {
+        CommandRunner.Result result = CommandRunner.run("demo", "--out", out.resolve("missing").toString());
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).contains("--out").contains("is not a folder");
     }
 
     /** Names picked out of a bundled estate file with a plain pattern, independent of Skylift's readers. */
