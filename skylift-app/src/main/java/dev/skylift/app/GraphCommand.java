@@ -2,9 +2,7 @@ package dev.skylift.app;
 
 import dev.skylift.graph.CommGraph;
 import dev.skylift.inventory.Inventory;
-import dev.skylift.io.AffinityReader;
 import dev.skylift.io.FlowReaders;
-import dev.skylift.io.InventoryReader;
 import dev.skylift.traffic.AffinityRules;
 import dev.skylift.traffic.EstateGraph;
 import dev.skylift.traffic.FlowAggregator;
@@ -15,11 +13,11 @@ import dev.skylift.traffic.Weight;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -38,37 +36,8 @@ final class GraphCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--inventory", required = true, paramLabel = "FILE", description = "The inventory: YAML, or CSV (.csv).")
-    private Path inventoryFile;
-
-    @Option(names = "--flows", paramLabel = "FILE", description = "Flow records; repeat for several files.")
-    private List<Path> flowFiles = new ArrayList<>();
-
-    @Option(names = "--flows-format", paramLabel = "FORMAT",
-            description = "csv, vpc, azure-migrate or nfdump (default: detected from each file's first line).")
-    private String flowsFormat;
-
-    @Option(names = "--affinity", paramLabel = "FILE", description = "Affinity rules (YAML).")
-    private Path affinityFile;
-
-    @Option(names = "--weight", paramLabel = "MEASURE",
-            description = "bytes, packets or flows (default: bytes; flows when no input carries bytes).")
-    private String weightName;
-
-    @Option(names = "--affinity-weight", defaultValue = "1", paramLabel = "SCALE",
-            description = "Multiplies affinity weights before they are added to observed ones (default: ${DEFAULT-VALUE}: "
-                    + "affinity weights are in the unit of --weight).")
-    private double affinityScale;
-
-    @Option(names = "--skip-bad-lines", description = "Count and report malformed flow lines instead of stopping at the first.")
-    private boolean skipBadLines;
-
-    @Option(names = "--keep-rejected", description = "Add VPC REJECT records to the graph (default: counted apart).")
-    private boolean keepRejected;
-
-    @Option(names = "--hub", paramLabel = "NAME=DECISION",
-            description = "What to do with a hub: order, first, last or exclude; repeatable (default: report only).")
-    private Map<String, String> hubOptions = new LinkedHashMap<>();
+    @Mixin
+    private EstateOptions estateOptions;
 
     @Option(names = "--hub-degree-share", defaultValue = "0.30", paramLabel = "SHARE",
             description = "A VM talking to at least this share of the others is a hub (default: ${DEFAULT-VALUE}).")
@@ -95,25 +64,19 @@ final class GraphCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (flowFiles.isEmpty() && affinityFile == null) {
-            throw new IllegalArgumentException("give --flows FILE (one or more) or --affinity FILE, or both");
-        }
-        FlowReaders.Format forced = flowsFormat == null ? null : FlowReaders.Format.parse(flowsFormat);
         var thresholds = new SharedServiceInspector.Thresholds(hubDegreeShare, hubTrafficShare,
                 SharedServiceInspector.Thresholds.defaults().minVms());
         long started = System.nanoTime();
-        Inventory inventory = InventoryReader.read(inventoryFile);
-        AffinityRules rules = affinityFile == null ? AffinityRules.none() : AffinityReader.read(affinityFile, inventory);
-        Map<String, HubTreatment> decisions = decisions(inventory, rules);
-        Estate estate = Estate.read(inventory, rules, flowFiles, forced, skipBadLines, keepRejected,
-                weightName == null ? null : Weight.parse(weightName), affinityScale);
+        EstateOptions.Input input = estateOptions.read();
+        Map<String, HubTreatment> decisions = input.decisions();
+        Estate estate = input.estate();
         EstateGraph graph = estate.graph();
         List<GraphOutput.Source> sources = estate.sources();
         List<Hub> hubs = SharedServiceInspector.hubs(graph, thresholds);
         CommGraph ordered = graph.orderedGraph(decisions);
         double seconds = (System.nanoTime() - started) / 1e9;
 
-        var report = new GraphOutput(inventoryFile.toString(), sources, graph, hubs, decisions, thresholds);
+        var report = new GraphOutput(estateOptions.inventoryFile.toString(), sources, graph, hubs, decisions, thresholds);
         PrintWriter out = spec.commandLine().getOut();
         report.printSummary(out, seconds, top);
         if (jsonFile != null) {
@@ -154,23 +117,5 @@ final class GraphCommand implements Callable<Integer> {
             Weight chosen = weight != null ? weight : (flowFiles.isEmpty() || anyBytes ? Weight.BYTES : Weight.FLOWS);
             return new Estate(EstateGraph.of(aggregator, rules, chosen, affinityScale), sources);
         }
-    }
-
-    /** The affinity file's hub decisions, overridden by --hub options. */
-    private Map<String, HubTreatment> decisions(Inventory inventory, AffinityRules rules) {
-        Map<String, HubTreatment> decisions = new LinkedHashMap<>(rules.hubs());
-        for (Map.Entry<String, String> option : hubOptions.entrySet()) {
-            if (inventory.indexOf(option.getKey()) < 0) {
-                throw new IllegalArgumentException("--hub " + option.getKey() + "=" + option.getValue()
-                        + ": no VM of the inventory is called " + option.getKey());
-            }
-            HubTreatment treatment = HubTreatment.parse(option.getValue());
-            if (treatment == null) {
-                throw new IllegalArgumentException("--hub " + option.getKey() + "=" + option.getValue()
-                        + ": the decision must be order, first, last or exclude");
-            }
-            decisions.put(option.getKey(), treatment);
-        }
-        return decisions;
     }
 }

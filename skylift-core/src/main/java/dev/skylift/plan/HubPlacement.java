@@ -48,6 +48,39 @@ public final class HubPlacement {
     }
 
     /**
+     * The graph the orderer sees: the VMs of {@code full} the decisions leave to it (no decision, or
+     * {@link HubTreatment#ORDER}), in the same relative order, with the pairs among them.
+     */
+    public static CommGraph ordered(CommGraph full, Map<String, HubTreatment> decisions) {
+        int n = full.vertexCount();
+        boolean[] placed = new boolean[n];
+        for (HubTreatment treatment : List.of(HubTreatment.FIRST, HubTreatment.LAST, HubTreatment.EXCLUDE)) {
+            boolean[] marked = treated(full.labels(), decisions, treatment);
+            for (int v = 0; v < n; v++) {
+                placed[v] |= marked[v];
+            }
+        }
+        int[] vertex = new int[n];
+        List<String> names = new ArrayList<>();
+        for (int v = 0; v < n; v++) {
+            vertex[v] = placed[v] ? -1 : names.size();
+            if (!placed[v]) {
+                names.add(full.labels().label(v));
+            }
+        }
+        CommGraph.Builder builder = CommGraph.builder(names.size(), full.edgeCount(), full.isWeighted());
+        for (int u = 0; u < n; u++) {
+            for (int arc = full.firstArc(u); arc < full.endArc(u); arc++) {
+                int v = full.target(arc);
+                if (u < v && vertex[u] >= 0 && vertex[v] >= 0) {
+                    builder.addEdge(vertex[u], vertex[v], full.weight(arc));
+                }
+            }
+        }
+        return builder.build(VertexLabels.of(names));
+    }
+
+    /**
      * The order of every VM of {@code full}: the first hubs, then {@code order} (an order of
      * {@code ordered}, whose VMs are those of {@code full} the decisions leave to the orderer), then
      * the last hubs, then the excluded ones.

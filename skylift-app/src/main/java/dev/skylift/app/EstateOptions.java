@@ -1,0 +1,95 @@
+package dev.skylift.app;
+
+import dev.skylift.inventory.Inventory;
+import dev.skylift.io.AffinityReader;
+import dev.skylift.io.FlowReaders;
+import dev.skylift.io.InventoryReader;
+import dev.skylift.traffic.AffinityRules;
+import dev.skylift.traffic.HubTreatment;
+import dev.skylift.traffic.Weight;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import picocli.CommandLine.Option;
+
+/**
+ * The options that name an estate — inventory, flow records, affinity rules, how pairs are weighed,
+ * hub decisions — shared as a picocli mixin by every command that starts from an estate
+ * ({@code graph}, {@code plan}), so they read it the same way and spell the options the same.
+ */
+final class EstateOptions {
+
+    @Option(names = "--inventory", required = true, paramLabel = "FILE", description = "The inventory: YAML, or CSV (.csv).")
+    Path inventoryFile;
+
+    @Option(names = "--flows", paramLabel = "FILE", description = "Flow records; repeat for several files.")
+    List<Path> flowFiles = new ArrayList<>();
+
+    @Option(names = "--flows-format", paramLabel = "FORMAT",
+            description = "csv, vpc, azure-migrate or nfdump (default: detected from each file's first line).")
+    String flowsFormat;
+
+    @Option(names = "--affinity", paramLabel = "FILE", description = "Affinity rules (YAML).")
+    Path affinityFile;
+
+    @Option(names = "--weight", paramLabel = "MEASURE",
+            description = "bytes, packets or flows (default: bytes; flows when no input carries bytes).")
+    String weightName;
+
+    @Option(names = "--affinity-weight", defaultValue = "1", paramLabel = "SCALE",
+            description = "Multiplies affinity weights before they are added to observed ones (default: ${DEFAULT-VALUE}: "
+                    + "affinity weights are in the unit of --weight).")
+    double affinityScale;
+
+    @Option(names = "--skip-bad-lines", description = "Count and report malformed flow lines instead of stopping at the first.")
+    boolean skipBadLines;
+
+    @Option(names = "--keep-rejected", description = "Add VPC REJECT records to the graph (default: counted apart).")
+    boolean keepRejected;
+
+    @Option(names = "--hub", paramLabel = "NAME=DECISION",
+            description = "What to do with a hub: order, first, last or exclude; repeatable (default: the affinity file's).")
+    Map<String, String> hubOptions = new LinkedHashMap<>();
+
+    /** What the options name, read: the inventory, the rules, the hub decisions and the estate's graph. */
+    record Input(Inventory inventory, AffinityRules rules, Map<String, HubTreatment> decisions, GraphCommand.Estate estate) {
+    }
+
+    /**
+     * Reads the inventory and rules, checks the hub decisions, then reads the flow files: bad options
+     * fail before any flow file is read.
+     */
+    Input read() {
+        if (flowFiles.isEmpty() && affinityFile == null) {
+            throw new IllegalArgumentException("give --flows FILE (one or more) or --affinity FILE, or both");
+        }
+        FlowReaders.Format forced = flowsFormat == null ? null : FlowReaders.Format.parse(flowsFormat);
+        Weight weight = weightName == null ? null : Weight.parse(weightName);
+        Inventory inventory = InventoryReader.read(inventoryFile);
+        AffinityRules rules = affinityFile == null ? AffinityRules.none() : AffinityReader.read(affinityFile, inventory);
+        Map<String, HubTreatment> decisions = decisions(inventory, rules);
+        GraphCommand.Estate estate = GraphCommand.Estate.read(inventory, rules, flowFiles, forced, skipBadLines, keepRejected,
+                weight, affinityScale);
+        return new Input(inventory, rules, decisions, estate);
+    }
+
+    /** The affinity file's hub decisions, overridden by --hub options. */
+    private Map<String, HubTreatment> decisions(Inventory inventory, AffinityRules rules) {
+        Map<String, HubTreatment> decisions = new LinkedHashMap<>(rules.hubs());
+        for (Map.Entry<String, String> option : hubOptions.entrySet()) {
+            if (inventory.indexOf(option.getKey()) < 0) {
+                throw new IllegalArgumentException("--hub " + option.getKey() + "=" + option.getValue()
+                        + ": no VM of the inventory is called " + option.getKey());
+            }
+            HubTreatment treatment = HubTreatment.parse(option.getValue());
+            if (treatment == null) {
+                throw new IllegalArgumentException("--hub " + option.getKey() + "=" + option.getValue()
+                        + ": the decision must be order, first, last or exclude");
+            }
+            decisions.put(option.getKey(), treatment);
+        }
+        return decisions;
+    }
+}

@@ -1,0 +1,81 @@
+package dev.skylift.plan;
+
+import dev.skylift.graph.CommGraph;
+import dev.skylift.order.Orderers;
+import dev.skylift.order.Ordering;
+import dev.skylift.order.OrderingOptions;
+import dev.skylift.traffic.AffinityRules;
+import dev.skylift.traffic.HubTreatment;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * From an estate to a plan tuned for an objective, the steps {@code skylift plan} and the plan
+ * benchmark share: the ordering engine orders the VMs the hub decisions leave to it, the
+ * {@link ObjectiveSearch} improves that order for the objective, the hubs are put back
+ * ({@link HubPlacement}), every VM is planned and the plan measured. The options' time limit covers
+ * the ordering (half of it) and the search (two fifths); the plans and metrics come after. The
+ * final order is the searched one unless the engine's order, planned with the hubs, measures better.
+ */
+public final class Planning {
+
+    private Planning() {
+    }
+
+    /**
+     * The plan and how it was made.
+     *
+     * @param planned      the plan of every VM and its metrics
+     * @param ordering     the ordering engine's order of the VMs left to it, with its certificate
+     * @param searched     whether the objective search's order was kept (it measured at least as well)
+     * @param startValue   the objective's value for the engine's order, planned with the hubs
+     * @param orderTime    the ordering engine's time
+     * @param searchTime   the objective search's time, with the check of the engine's order against it
+     * @param planTime     the time to plan the final order
+     * @param metricsTime  the time to measure it
+     */
+    public record Result(PlannedMigration planned, Ordering ordering, boolean searched, double startValue,
+                         Duration orderTime, Duration searchTime, Duration planTime, Duration metricsTime) {
+
+        /** Everything: ordering, search, plan and metrics. */
+        public Duration total() {
+            return orderTime.plus(searchTime).plus(planTime).plus(metricsTime);
+        }
+    }
+
+    /**
+     * Plans every VM of {@code measured} (the estate's graph as {@link HubPlacement#measured} makes
+     * it), ordering with {@code method} and tuning for {@code objective}.
+     */
+    public static Result plan(CommGraph measured, Map<String, HubTreatment> decisions, List<VmSize> sizes,
+                              AffinityRules rules, Planner planner, Objective objective, String method,
+                              OrderingOptions options) {
+        long limit = options.timeLimit().toNanos();
+        long began = System.nanoTime();
+        CommGraph ordered = HubPlacement.ordered(measured, decisions);
+        Ordering ordering = Orderers.byName(method).order(ordered, options.withTimeLimit(Duration.ofNanos(limit / 2)));
+        long orderedAt = System.nanoTime();
+
+        int[] searched = ObjectiveSearch.improve(ordered, ordering.order(), sizes, planner,
+                HubPlacement.restrict(rules, ordered.labels()), objective,
+                options.withTimeLimit(Duration.ofNanos(Math.max(1, limit * 2 / 5))));
+        int[] start = HubPlacement.fullOrder(measured, ordered, ordering.order(), decisions);
+        double startValue = objective.of(PlanMetrics.of(planner.plan(measured, start, sizes, rules), measured));
+        long searchedAt = System.nanoTime();
+
+        MigrationPlan plan = planner.plan(measured, HubPlacement.fullOrder(measured, ordered, searched, decisions),
+                sizes, rules);
+        long plannedAt = System.nanoTime();
+        PlanMetrics metrics = PlanMetrics.of(plan, measured);
+        boolean kept = objective.of(metrics) <= startValue;
+        if (!kept) {
+            plan = planner.plan(measured, start, sizes, rules);
+            metrics = PlanMetrics.of(plan, measured);
+        }
+        long measuredAt = System.nanoTime();
+        return new Result(new PlannedMigration(plan, metrics, objective, method), ordering, kept, startValue,
+                Duration.ofNanos(orderedAt - began), Duration.ofNanos(searchedAt - orderedAt),
+                Duration.ofNanos(plannedAt - searchedAt), Duration.ofNanos(measuredAt - plannedAt));
+    }
+}
