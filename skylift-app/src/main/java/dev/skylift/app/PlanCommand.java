@@ -151,7 +151,7 @@ final class PlanCommand implements Callable<Integer> {
                         ? ", " + GraphOutput.bytes(plan.wan().streamBytesPerSecond().getAsDouble()) + "/s per stream" : "",
                 plan.concurrency(), result.planned().inWaves() ? "in waves" : "rolling window");
         out.printf(Locale.ROOT, "order        %s (bandwidth %d), %s for %s (%s before: %s)%s%n", method,
-                result.ordering().bandwidth(), result.searched() ? "improved by local search" : "kept as the engine gave it",
+                result.ordering().bandwidth(), objective.of(metrics) < result.startValue() ? "improved by local search" : "kept as the engine gave it",
                 objective.label(), objective.label(), value(objective, result.startValue()),
                 plan.orderRepaired() ? "; repaired to obey the affinity rules" : "; obeys the affinity rules as it is");
         out.printf(Locale.ROOT, "makespan     %s (bound %s, ×%.2f)%n", time(plan.makespan()), time(plan.makespanLowerBound()),

@@ -2,7 +2,6 @@ package dev.skylift.plan;
 
 import dev.skylift.graph.CommGraph;
 import dev.skylift.graph.VertexLabels;
-import dev.skylift.traffic.AffinityRules;
 import dev.skylift.traffic.HubTreatment;
 import java.util.ArrayList;
 import java.util.List;
@@ -110,24 +109,6 @@ public final class HubPlacement {
                     + n + ". Was the ordered graph built with other decisions?");
         }
         return result;
-    }
-
-    /**
-     * The rules as they apply among the VMs of {@code labels} alone: {@code before} rules between two
-     * of them, and each together group cut to its members among them. What the objective search on
-     * the ordered graph must obey; the plan of every VM obeys the whole rules.
-     */
-    public static AffinityRules restrict(AffinityRules rules, VertexLabels labels) {
-        List<AffinityRules.Precedence> before = rules.before().stream()
-                .filter(rule -> labels.indexOf(rule.first()) >= 0 && labels.indexOf(rule.then()) >= 0).toList();
-        List<List<String>> together = new ArrayList<>();
-        for (List<String> group : rules.together()) {
-            List<String> kept = group.stream().filter(vm -> labels.indexOf(vm) >= 0).toList();
-            if (kept.size() > 1) {
-                together.add(kept);
-            }
-        }
-        return new AffinityRules(List.of(), List.of(), List.of(), before, together, Map.of());
     }
 
     private static List<Integer> vertices(VertexLabels labels, Map<String, HubTreatment> decisions, HubTreatment treatment) {

@@ -52,8 +52,6 @@ public final class ObjectiveSearch {
 
     /** The farthest a unit is moved in one insertion. */
     private static final int REACH = 64;
-    private static final double STRETCH_POWER = 8;
-    private static final double PEAK_POWER = 4;
 
     private final CommGraph graph;
     private final Planner planner;
@@ -66,6 +64,7 @@ public final class ObjectiveSearch {
     private final int[] unitOf;
     private final double[] length;
     private final Set<Long> mustPrecede;
+    private final boolean[] pinned;
 
     // The state: the units in order, each unit's place and surrogate cutover time, the weight across each gap.
     private final int[] order;
@@ -74,6 +73,10 @@ public final class ObjectiveSearch {
     private final double[] cut;
     private final double totalWeight;
     private double value;
+    /** How many lengths a unit takes to cross, the WAN being shared (see {@link #calibrate}). */
+    private double stretchFactor = 1;
+    private final int[] focus;
+    private int focusSize;
 
     private ObjectiveSearch(CommGraph graph, PrecedenceRepair repair, Collection<VmSize> sizes, Planner planner,
                             AffinityRules rules, Objective objective) {
@@ -117,6 +120,8 @@ public final class ObjectiveSearch {
         place = new int[units];
         time = new double[units];
         cut = new double[Math.max(units - 1, 0)];
+        focus = new int[units];
+        pinned = new boolean[units];
     }
 
     /**
@@ -127,38 +132,73 @@ public final class ObjectiveSearch {
      */
     public static int[] improve(CommGraph graph, int[] start, List<VmSize> sizes, Planner planner, AffinityRules rules,
                                 Objective objective, OrderingOptions options) {
+        return improve(graph, start, sizes, planner, rules, objective, options, Set.of());
+    }
+
+    /**
+     * As {@link #improve(CommGraph, int[], List, Planner, AffinityRules, Objective, OrderingOptions)},
+     * with the VMs named in {@code pinned} (and their together groups) kept at their places in the
+     * (repaired) start: no other VM moves past them. So hubs moved first or last stay first or last
+     * while the search still sees their traffic.
+     */
+    public static int[] improve(CommGraph graph, int[] start, List<VmSize> sizes, Planner planner, AffinityRules rules,
+                                Objective objective, OrderingOptions options, Set<String> pinned) {
         long deadline = System.nanoTime() + options.timeLimit().toNanos();
         PrecedenceRepair repair = PrecedenceRepair.of(start, graph.labels(), rules);
         var search = new ObjectiveSearch(graph, repair, sizes, planner, rules, objective);
+        for (String name : pinned) {
+            int v = graph.labels().indexOf(name);
+            if (v < 0) {
+                throw new IllegalArgumentException("the pinned VM " + name + " is not in the graph");
+            }
+            search.pinned[search.unitOf[v]] = true;
+        }
         return search.run(repair.order, options, deadline);
     }
 
     private int[] run(int[] startOrder, OrderingOptions options, long deadline) {
         long began = System.nanoTime();
         int[] best = startOrder.clone();
-        double bestReal = real(best);
+        MigrationPlan startPlan = planner.plan(graph, best, sizes, rules);
+        double bestReal = objective.of(PlanMetrics.of(startPlan, graph));
         long confirmNanos = System.nanoTime() - began;
+        calibrate(startPlan);
         if (units < 2) {
             return best;
         }
         load(startOrder);
         var random = new Random(options.seed());
-        long checkEvery = Math.max(2_000, 4L * units);
+        long checkEvery = Math.max(1_000, 2L * units);
         long iterations = 0;
         while (iterations < options.iterationLimit()) {
             if ((iterations & 63) == 0 && System.nanoTime() + 2 * confirmNanos >= deadline) {
                 break;
             }
-            insert(random.nextInt(units), random.nextBoolean() ? 1 : -1, 1 + random.nextInt(REACH));
+            if ((iterations & 1023) == 0) {
+                refocus();
+            }
+            int u = focusSize > 0 && random.nextBoolean() ? focus[random.nextInt(focusSize)] : random.nextInt(units);
+            if (!pinned[u]) {
+                insert(u, random.nextBoolean() ? 1 : -1, 1 + random.nextInt(REACH), false);
+            }
             iterations++;
             if (iterations % checkEvery == 0) {
                 int[] current = vertexOrder();
+                long confirmed = System.nanoTime();
                 double real = real(current);
+                confirmNanos = System.nanoTime() - confirmed;
                 if (real < bestReal) {
                     bestReal = real;
                     best = current;
-                } else if (real > bestReal) {
+                } else {
+                    // Stuck or led astray: back to the best order, kicked (iterated local search).
                     load(best);
+                    for (int kick = 2 + units / 50; kick > 0; kick--) {
+                        int kicked = random.nextInt(units);
+                        if (!pinned[kicked]) {
+                            insert(kicked, random.nextBoolean() ? 1 : -1, 1 + random.nextInt(REACH), true);
+                        }
+                    }
                 }
             }
         }
@@ -167,6 +207,19 @@ public final class ObjectiveSearch {
             return current;
         }
         return best;
+    }
+
+    /**
+     * Fits the surrogate's transfer time to the planner's: a VM moves while others share the WAN, so
+     * it takes about (the concurrency reached) times its length to cross. That factor is the plan's
+     * total transfer time over its makespan.
+     */
+    private void calibrate(MigrationPlan plan) {
+        double busy = 0;
+        for (MigrationStep step : plan.steps()) {
+            busy += step.cutover() - step.start();
+        }
+        stretchFactor = plan.makespan() > 0 ? Math.min(Math.max(busy / plan.makespan(), 1), units) : 1;
     }
 
     private double real(int[] vertexOrder) {
@@ -194,13 +247,54 @@ public final class ObjectiveSearch {
         return vertices;
     }
 
+    /**
+     * The units worth moving most often: for stretch, the ends of the longest edges (within 5% of
+     * the longest); for peak, the units around the gap the most weight crosses. Exposure has no
+     * single worst place, so every unit is as likely.
+     */
+    private void refocus() {
+        focusSize = 0;
+        if (objective == Objective.STRETCH) {
+            double longest = 0;
+            for (int u = 0; u < units; u++) {
+                for (int x : members[u]) {
+                    for (int arc = graph.firstArc(x); arc < graph.endArc(x); arc++) {
+                        longest = Math.max(longest, Math.abs(time[u] - time[unitOf[graph.target(arc)]]));
+                    }
+                }
+            }
+            for (int u = 0; u < units && longest > 0; u++) {
+                boolean critical = false;
+                for (int i = 0; i < members[u].length && !critical; i++) {
+                    int x = members[u][i];
+                    for (int arc = graph.firstArc(x); arc < graph.endArc(x) && !critical; arc++) {
+                        critical = Math.abs(time[u] - time[unitOf[graph.target(arc)]]) >= 0.95 * longest;
+                    }
+                }
+                if (critical) {
+                    focus[focusSize++] = u;
+                }
+            }
+        } else if (objective == Objective.PEAK && cut.length > 0) {
+            int widest = 0;
+            for (int gap = 1; gap < cut.length; gap++) {
+                if (cut[gap] > cut[widest]) {
+                    widest = gap;
+                }
+            }
+            for (int at = Math.max(0, widest - REACH / 2); at <= Math.min(units - 1, widest + 1 + REACH / 2); at++) {
+                focus[focusSize++] = order[at];
+            }
+        }
+    }
+
     /** Sets places, times and gaps from {@link #order} and recomputes the surrogate from scratch. */
     private void rebuild() {
         double prefix = 0;
         for (int i = 0; i < units; i++) {
             place[order[i]] = i;
+            time[order[i]] = prefix + stretchFactor * length[order[i]];
             prefix += length[order[i]];
-            time[order[i]] = prefix;
         }
         value = 0;
         if (objective == Objective.PEAK) {
@@ -208,7 +302,7 @@ public final class ObjectiveSearch {
             for (int i = 0; i + 1 < units; i++) {
                 across += crossing(order[i], i);
                 cut[i] = across;
-                value += Math.pow(across / totalWeight, PEAK_POWER);
+                value += fourth(across / totalWeight);
             }
             return;
         }
@@ -244,16 +338,25 @@ public final class ObjectiveSearch {
     private double edgeCost(double weight, double span) {
         return switch (objective) {
             case EXPOSURE -> weight * span;
-            case STRETCH -> Math.pow(span, STRETCH_POWER);
+            case STRETCH -> {
+                double fourth = fourth(span);
+                yield fourth * fourth;
+            }
             case PEAK -> throw new IllegalStateException("peak is scored per gap, not per edge");
         };
     }
 
+    private static double fourth(double x) {
+        double square = x * x;
+        return square * square;
+    }
+
     /**
      * Moves unit {@code u} up to {@code reach} places in {@code direction} by adjacent swaps, then
-     * keeps the place on the way where the surrogate was lowest if that is lower than where it was.
+     * keeps the place on the way where the surrogate was lowest if that is lower than where it was;
+     * when {@code force}d, keeps the place where it got to (a kick).
      */
-    private void insert(int u, int direction, int reach) {
+    private void insert(int u, int direction, int reach, boolean force) {
         double before = value;
         double bestValue = before;
         int bestSteps = 0;
@@ -264,7 +367,8 @@ public final class ObjectiveSearch {
             if (gap < 0 || gap + 1 >= units) {
                 break;
             }
-            if (mustPrecede.contains(((long) order[gap] << 32) | order[gap + 1])) {
+            if (pinned[order[gap]] || pinned[order[gap + 1]]
+                    || mustPrecede.contains(((long) order[gap] << 32) | order[gap + 1])) {
                 break;
             }
             swap(gap);
@@ -273,6 +377,9 @@ public final class ObjectiveSearch {
                 bestValue = value;
                 bestSteps = steps;
             }
+        }
+        if (force) {
+            return;
         }
         for (; steps > bestSteps; steps--) {
             swap(direction > 0 ? place[u] - 1 : place[u]);
@@ -291,11 +398,14 @@ public final class ObjectiveSearch {
             place[b] = gap;
             double fresh = left + crossing(b, gap);
             cut[gap] = fresh;
-            value += Math.pow(fresh / totalWeight, PEAK_POWER) - Math.pow(old / totalWeight, PEAK_POWER);
+            value += fourth(fresh / totalWeight) - fourth(old / totalWeight);
         } else {
             double delta = 0;
             double la = length[a];
             double lb = length[b];
+            // a moves later by b's length, b earlier by a's: every other unit keeps its time.
+            double newA = time[a] + lb;
+            double newB = time[b] - la;
             for (int x : members[a]) {
                 for (int arc = graph.firstArc(x); arc < graph.endArc(x); arc++) {
                     int w = unitOf[graph.target(arc)];
@@ -303,12 +413,8 @@ public final class ObjectiveSearch {
                         continue;
                     }
                     double weight = graph.weight(arc);
-                    if (w == b) {
-                        delta += edgeCost(weight, la) - edgeCost(weight, lb);
-                    } else {
-                        delta += edgeCost(weight, Math.abs(time[a] + lb - time[w]))
-                                - edgeCost(weight, Math.abs(time[a] - time[w]));
-                    }
+                    double other = w == b ? newB : time[w];
+                    delta += edgeCost(weight, Math.abs(newA - other)) - edgeCost(weight, Math.abs(time[a] - time[w]));
                 }
             }
             for (int x : members[b]) {
@@ -318,13 +424,12 @@ public final class ObjectiveSearch {
                         continue;
                     }
                     double weight = graph.weight(arc);
-                    delta += edgeCost(weight, Math.abs(time[b] - la - time[w]))
-                            - edgeCost(weight, Math.abs(time[b] - time[w]));
+                    delta += edgeCost(weight, Math.abs(newB - time[w])) - edgeCost(weight, Math.abs(time[b] - time[w]));
                 }
             }
             value += delta;
-            time[a] += lb;
-            time[b] -= la;
+            time[a] = newA;
+            time[b] = newB;
             place[a] = gap + 1;
             place[b] = gap;
         }

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.skylift.graph.CommGraph;
 import dev.skylift.graph.VertexLabels;
 import dev.skylift.traffic.AffinityRules;
-import dev.skylift.traffic.AffinityRules.Precedence;
 import dev.skylift.traffic.HubTreatment;
 import java.util.Arrays;
 import java.util.List;
@@ -54,17 +53,6 @@ class HubPlacementTest {
         assertThat(measured.degree(4)).as("monitor").isZero();
         assertThat(measured.hasEdge(1, 3)).as("dns and backup still talk").isTrue();
         assertThat(measured.edgeCount()).isEqualTo(full().edgeCount() - 5);
-    }
-
-    @Test
-    void theSearchObeysTheRulesAmongTheOrderedVmsOnly() {
-        var rules = PlanFixtures.rules(List.of(new Precedence("a", "c"), new Precedence("dns", "b")),
-                List.of(List.of("b", "backup"), List.of("a", "b", "monitor")));
-
-        AffinityRules among = HubPlacement.restrict(rules, ordered().labels());
-
-        assertThat(among.before()).containsExactly(new Precedence("a", "c"));
-        assertThat(among.together()).containsExactly(List.of("a", "b"));
     }
 
     @Test
