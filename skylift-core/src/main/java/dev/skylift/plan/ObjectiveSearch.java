@@ -168,7 +168,7 @@ public final class ObjectiveSearch {
         }
         load(startOrder);
         var random = new Random(options.seed());
-        long checkEvery = Math.max(1_000, 2L * units);
+        long checkEvery = Math.max(200, 2L * units);
         long iterations = 0;
         while (iterations < options.iterationLimit()) {
             if ((iterations & 63) == 0 && System.nanoTime() + 2 * confirmNanos >= deadline) {
@@ -187,12 +187,16 @@ public final class ObjectiveSearch {
                 long confirmed = System.nanoTime();
                 double real = real(current);
                 confirmNanos = System.nanoTime() - confirmed;
-                if (real < bestReal) {
+                // Iterated local search (Lourenço, Martin, Stützle 2003): keep an order at least as good as
+                // the best, go back to the best otherwise; when the descent has stalled, kick it.
+                boolean stalled = real >= bestReal;
+                if (real <= bestReal) {
                     bestReal = real;
                     best = current;
                 } else {
-                    // Stuck or led astray: back to the best order, kicked (iterated local search).
                     load(best);
+                }
+                if (stalled) {
                     for (int kick = 2 + units / 50; kick > 0; kick--) {
                         int kicked = random.nextInt(units);
                         if (!pinned[kicked]) {
