@@ -66,8 +66,9 @@ public final class Planning {
                 hubs.add(vm);
             }
         });
+        long searchBudget = limit * 2 / 5 - (System.nanoTime() - orderedAt);
         int[] searched = ObjectiveSearch.improve(measured, start, sizes, planner, rules, objective,
-                options.withTimeLimit(Duration.ofNanos(Math.max(1, limit * 2 / 5))), hubs);
+                options.withTimeLimit(Duration.ofNanos(Math.max(1, searchBudget))), hubs);
         long searchedAt = System.nanoTime();
 
         MigrationPlan plan = planner.plan(measured, searched, sizes, rules);
