@@ -16,10 +16,14 @@ import java.util.Set;
  * Improves a migration order for one {@link Objective} by local search on a fast surrogate of the
  * timeline, confirmed on the real one.
  *
- * <p>The surrogate. With the WAN busy throughout, the unit of VMs at position i cuts over roughly
- * when the bytes of every unit up to i have crossed it: its time is the prefix sum of transfer
- * sizes (scaled to 1 for the whole estate). On these times the three objectives become the linear
- * ordering problems they are relatives of, with vertex lengths:
+ * <p>The surrogate ("positions scaled by cumulative transfer time"). With the WAN busy throughout,
+ * the unit of VMs at position i starts roughly when the bytes of the units before it have crossed,
+ * and takes about f times its own bytes to cross, f being how many transfers share the WAN:
+ * C(i) = Σ_{j<i} s_j + f·s_i, sizes scaled to 1 for the whole estate. f is calibrated on the
+ * planner's own plan of the start (total transfer time over makespan; k for a full rolling window),
+ * so the surrogate follows whatever planner (rolling window, waves) it is given. On these times
+ * the three objectives become the linear ordering problems they are relatives of, with vertex
+ * lengths:
  * <ul>
  *   <li>exposure: Σ w(u,v)·|C(u) − C(v)|, a weighted minimum linear arrangement (Petit, "Experiments
  *       on the minimum linear arrangement problem", ACM JEA 8, 2003; Safro, Ron, Brandt, "Graph minimum
@@ -39,14 +43,21 @@ import java.util.Set;
  * for the linear ordering problem (Schiavinotto, Stützle, "The linear ordering problem: instances,
  * search space analysis and algorithms", J. Math. Model. Algorithms 3, 2004). The best place on the
  * chain is kept when it lowers the surrogate. A swap that would put a VM before one it must follow
- * ({@code before} rules) is never made, so the chain stops there.
+ * ({@code before} rules) is never made, nor one past a pinned unit, so the chain stops there. Half
+ * the units tried are drawn from where the objective is decided: the ends of the longest edges
+ * (stretch) or the units around the widest gap (peak); exposure has no such place.
  *
- * <p>Confirmation. Every few thousand moves (a number fixed by the graph's size, so that a run
- * bounded by iterations is reproducible for a seed) the current order is planned for real and
- * measured with {@link PlanMetrics}; the best real order is kept, and the search goes back to it
- * when the surrogate has led it astray. The start (repaired) is the first candidate, so the result
- * is never worse than the start. The search stops at the options' iteration limit or a little before
- * its time limit, leaving room for the last confirmation.
+ * <p>Confirmation. Every max(200, 2 × units) moves (a number fixed by the graph's size, so that a
+ * run bounded by iterations is reproducible for a seed) the current order is planned for real and
+ * measured with {@link PlanMetrics}. As in iterated local search (Lourenço, Martin, Stützle,
+ * "Iterated local search", Handbook of Metaheuristics, 2003) an order at least as good as the best
+ * is kept, a worse one sends the search back to the best, and when the real value did not improve
+ * the order is kicked by a few forced insertions. The start (repaired) is the first candidate, so
+ * the result is never worse than the start. The search stops at the options' iteration limit or a
+ * little before its time limit, leaving room for the last confirmation.
+ *
+ * <p>Cost. A move is O(reach × degree); a confirmation is one plan and its metrics,
+ * O((n + m) log n); the state is O(n + m) with the rules.
  */
 public final class ObjectiveSearch {
 
