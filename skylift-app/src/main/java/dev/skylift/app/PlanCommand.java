@@ -3,6 +3,7 @@ package dev.skylift.app;
 import dev.skylift.graph.CommGraph;
 import dev.skylift.inventory.Inventory;
 import dev.skylift.io.PlanJson;
+import dev.skylift.order.Orderers;
 import dev.skylift.order.OrderingOptions;
 import dev.skylift.plan.HubPlacement;
 import dev.skylift.plan.MigrationPlan;
@@ -98,6 +99,7 @@ final class PlanCommand implements Callable<Integer> {
         var preCopy = new PreCopy(WanModel.parseDuration(targetDowntime), PreCopy.defaults().maxRounds());
         Planner planner = waves ? Planner.waves(wan, concurrency, preCopy) : Planner.rollingWindow(wan, concurrency, preCopy);
         OrderingOptions options = new OrderingOptions(timeLimit(timeLimit), seed);
+        Orderers.byName(method); // an unknown method fails here, before the estate is read
 
         EstateOptions.Input input = estateOptions.read();
         Inventory inventory = input.inventory();
@@ -146,9 +148,9 @@ final class PlanCommand implements Callable<Integer> {
         Objective objective = result.planned().objective();
         out.printf("estate       %s: %,d VMs, %,d communicating pairs%s%n", estateOptions.inventoryFile, graph.vertexCount(),
                 graph.edgeCount(), hubs(decisions));
-        out.printf(Locale.ROOT, "wan          %s, rtt %s%s; %d at once, %s%n", GraphOutput.bytes(plan.wan().bytesPerSecond()) + "/s",
-                rtt, plan.wan().streamBytesPerSecond().isPresent()
-                        ? ", " + GraphOutput.bytes(plan.wan().streamBytesPerSecond().getAsDouble()) + "/s per stream" : "",
+        out.printf(Locale.ROOT, "wan          %s (%s/s), rtt %s%s; %d at once, %s%n", wanRate,
+                GraphOutput.bytes(plan.wan().bytesPerSecond()), rtt, plan.wan().streamBytesPerSecond().isPresent()
+                        ? ", " + streamCap + " per stream" : "",
                 plan.concurrency(), result.planned().inWaves() ? "in waves" : "rolling window");
         out.printf(Locale.ROOT, "order        %s (bandwidth %d), %s for %s (%s before: %s)%s%n", method,
                 result.ordering().bandwidth(), objective.of(metrics) < result.startValue() ? "improved by local search" : "kept as the engine gave it",
@@ -183,6 +185,7 @@ final class PlanCommand implements Callable<Integer> {
 
     private static String hubs(Map<String, HubTreatment> decisions) {
         String placed = decisions.entrySet().stream().filter(e -> e.getValue() != HubTreatment.ORDER)
+                .sorted(Map.Entry.comparingByKey())
                 .collect(Collectors.groupingBy(e -> e.getValue().toString(), java.util.TreeMap::new,
                         Collectors.mapping(Map.Entry::getKey, Collectors.joining(", "))))
                 .entrySet().stream().map(e -> e.getKey() + ": " + e.getValue()).collect(Collectors.joining("; "));
