@@ -28,8 +28,9 @@ import java.util.Set;
  *   <li>exposure: Σ w(u,v)·|C(u) − C(v)|, a weighted minimum linear arrangement (Petit, "Experiments
  *       on the minimum linear arrangement problem", ACM JEA 8, 2003; Safro, Ron, Brandt, "Graph minimum
  *       linear arrangement by multilevel weighted edge contractions", J. Algorithms 60, 2006);</li>
- *   <li>stretch: max |C(u) − C(v)|, the bandwidth in time, smoothed as Σ |C(u) − C(v)|^8 so that a
- *       move shortening one of the longest edges counts even when another as long remains;</li>
+ *   <li>stretch: max |C(u) − C(v)|, the bandwidth in time, smoothed as Σ (|C(u) − C(v)| / L)^32,
+ *       L the start's longest, so that a move shortening one of the longest edges counts even when
+ *       another as long remains, while the bulk of shorter edges weighs next to nothing;</li>
  *   <li>peak: max over the gaps between consecutive units of the weight crossing the gap, a
  *       cutwidth, smoothed as Σ cut^4 (Pardo, Martí, Duarte, "Linear layout problems",
  *       Handbook of Heuristics, 2016; Martí, Pantrigo, Duarte, Pardo, "Branch and bound for the
@@ -88,6 +89,8 @@ public final class ObjectiveSearch {
     private double stretchFactor = 1;
     private final int[] focus;
     private int focusSize;
+    /** The longest edge of the start in surrogate time: stretch costs are taken relative to it. */
+    private double spanScale = 1;
 
     private ObjectiveSearch(CommGraph graph, PrecedenceRepair repair, Collection<VmSize> sizes, Planner planner,
                             AffinityRules rules, Objective objective) {
@@ -178,6 +181,8 @@ public final class ObjectiveSearch {
             return best;
         }
         load(startOrder);
+        spanScale = Math.max(longestSpan(), Double.MIN_NORMAL);
+        rebuild();
         var random = new Random(options.seed());
         long checkEvery = Math.max(200, 2L * units);
         long iterations = 0;
@@ -270,14 +275,7 @@ public final class ObjectiveSearch {
     private void refocus() {
         focusSize = 0;
         if (objective == Objective.STRETCH) {
-            double longest = 0;
-            for (int u = 0; u < units; u++) {
-                for (int x : members[u]) {
-                    for (int arc = graph.firstArc(x); arc < graph.endArc(x); arc++) {
-                        longest = Math.max(longest, Math.abs(time[u] - time[unitOf[graph.target(arc)]]));
-                    }
-                }
-            }
+            double longest = longestSpan();
             for (int u = 0; u < units && longest > 0; u++) {
                 boolean critical = false;
                 for (int i = 0; i < members[u].length && !critical; i++) {
@@ -301,6 +299,18 @@ public final class ObjectiveSearch {
                 focus[focusSize++] = order[at];
             }
         }
+    }
+
+    private double longestSpan() {
+        double longest = 0;
+        for (int u = 0; u < units; u++) {
+            for (int x : members[u]) {
+                for (int arc = graph.firstArc(x); arc < graph.endArc(x); arc++) {
+                    longest = Math.max(longest, Math.abs(time[u] - time[unitOf[graph.target(arc)]]));
+                }
+            }
+        }
+        return longest;
     }
 
     /** Sets places, times and gaps from {@link #order} and recomputes the surrogate from scratch. */
@@ -354,7 +364,7 @@ public final class ObjectiveSearch {
         return switch (objective) {
             case EXPOSURE -> weight * span;
             case STRETCH -> {
-                double fourth = fourth(span);
+                double fourth = fourth(fourth(span / spanScale));
                 yield fourth * fourth;
             }
             case PEAK -> throw new IllegalStateException("peak is scored per gap, not per edge");
