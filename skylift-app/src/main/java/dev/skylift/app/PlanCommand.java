@@ -155,7 +155,8 @@ final class PlanCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "order        %s (bandwidth %d), %s for %s (%s before: %s)%s%n", method,
                 result.ordering().bandwidth(), objective.of(metrics) < result.startValue() ? "improved by local search" : "kept as the engine gave it",
                 objective.label(), objective.label(), value(objective, result.startValue()),
-                plan.orderRepaired() ? "; repaired to obey the affinity rules" : "; obeys the affinity rules as it is");
+                result.startRepaired() ? "; the engine's order was repaired to obey the affinity rules"
+                        : "; the engine's order obeyed the affinity rules as it was");
         out.printf(Locale.ROOT, "makespan     %s (bound %s, ×%.2f)%n", time(plan.makespan()), time(plan.makespanLowerBound()),
                 plan.makespanRatio());
         out.printf(Locale.ROOT, "max stretch  %s%s%n", time(metrics.maxStretch()), metrics.worstPair()

@@ -31,12 +31,14 @@ public final class Planning {
      * @param planned      the plan of every VM and its metrics
      * @param ordering     the ordering engine's order of the VMs left to it, with its certificate
      * @param startValue   the objective's value for the engine's order, planned with the hubs
+     * @param startRepaired whether that order broke a before or together rule and was repaired (the
+     *                      search keeps every order it makes obedient, so the final plan never needs it)
      * @param orderTime    the ordering engine's time
      * @param searchTime   the objective search's time, with the measure of the engine's order
      * @param planTime     the time to plan the final order
      * @param metricsTime  the time to measure it
      */
-    public record Result(PlannedMigration planned, Ordering ordering, double startValue,
+    public record Result(PlannedMigration planned, Ordering ordering, double startValue, boolean startRepaired,
                          Duration orderTime, Duration searchTime, Duration planTime, Duration metricsTime) {
 
         /** Everything: ordering, search, plan and metrics. */
@@ -59,7 +61,8 @@ public final class Planning {
         long orderedAt = System.nanoTime();
 
         int[] start = HubPlacement.fullOrder(measured, ordered, ordering.order(), decisions);
-        double startValue = objective.of(PlanMetrics.of(planner.plan(measured, start, sizes, rules), measured));
+        MigrationPlan startPlan = planner.plan(measured, start, sizes, rules);
+        double startValue = objective.of(PlanMetrics.of(startPlan, measured));
         Set<String> hubs = new HashSet<>();
         decisions.forEach((vm, treatment) -> {
             if (treatment != HubTreatment.ORDER) {
@@ -76,7 +79,7 @@ public final class Planning {
         PlanMetrics metrics = PlanMetrics.of(plan, measured);
         long measuredAt = System.nanoTime();
         return new Result(new PlannedMigration(plan, metrics, objective, method), ordering, startValue,
-                Duration.ofNanos(orderedAt - began), Duration.ofNanos(searchedAt - orderedAt),
+                startPlan.orderRepaired(), Duration.ofNanos(orderedAt - began), Duration.ofNanos(searchedAt - orderedAt),
                 Duration.ofNanos(plannedAt - searchedAt), Duration.ofNanos(measuredAt - plannedAt));
     }
 }
