@@ -15,9 +15,9 @@ import java.util.Map;
 import picocli.CommandLine.Option;
 
 /**
- * The options that name an estate — inventory, flow records, affinity rules, how pairs are weighed,
- * hub decisions — shared as a picocli mixin by every command that starts from an estate
- * ({@code graph}, {@code plan}), so they read it the same way and spell the options the same.
+ * The options that say which estate a command works on (inventory, flow records, affinity rules,
+ * how flows become weights, what to do with hubs), shared as a picocli mixin by every command that
+ * reads an estate, so they are spelled, checked and read the same way everywhere.
  */
 final class EstateOptions {
 
@@ -50,28 +50,37 @@ final class EstateOptions {
     boolean keepRejected;
 
     @Option(names = "--hub", paramLabel = "NAME=DECISION",
-            description = "What to do with a hub: order, first, last or exclude; repeatable (default: the affinity file's).")
+            description = "What to do with a hub: order, first, last or exclude; repeatable (default: the affinity rules' "
+                    + "hubs section, else report only).")
     Map<String, String> hubOptions = new LinkedHashMap<>();
 
-    /** What the options name, read: the inventory, the rules, the hub decisions and the estate's graph. */
-    record Input(Inventory inventory, AffinityRules rules, Map<String, HubTreatment> decisions, GraphCommand.Estate estate) {
+    /** An estate as read: the inventory, the rules, the hub decisions (file and options) and the graph. */
+    record Input(Inventory inventory, AffinityRules rules, Map<String, HubTreatment> decisions,
+                 GraphCommand.Estate estate) {
     }
 
-    /**
-     * Reads the inventory and rules, checks the hub decisions, then reads the flow files: bad options
-     * fail before any flow file is read.
-     */
+    /** The files the estate is read from, as the user named them: inventory, flows, affinity rules. */
+    List<String> sources() {
+        List<String> sources = new ArrayList<>();
+        sources.add(inventoryFile.toString());
+        flowFiles.forEach(file -> sources.add(file.toString()));
+        if (affinityFile != null) {
+            sources.add(affinityFile.toString());
+        }
+        return sources;
+    }
+
+    /** Reads the estate; the hub options are checked against the inventory before any flow file is read. */
     Input read() {
         if (flowFiles.isEmpty() && affinityFile == null) {
             throw new IllegalArgumentException("give --flows FILE (one or more) or --affinity FILE, or both");
         }
         FlowReaders.Format forced = flowsFormat == null ? null : FlowReaders.Format.parse(flowsFormat);
-        Weight weight = weightName == null ? null : Weight.parse(weightName);
         Inventory inventory = InventoryReader.read(inventoryFile);
         AffinityRules rules = affinityFile == null ? AffinityRules.none() : AffinityReader.read(affinityFile, inventory);
         Map<String, HubTreatment> decisions = decisions(inventory, rules);
-        GraphCommand.Estate estate = GraphCommand.Estate.read(inventory, rules, flowFiles, forced, skipBadLines, keepRejected,
-                weight, affinityScale);
+        GraphCommand.Estate estate = GraphCommand.Estate.read(inventory, rules, flowFiles, forced, skipBadLines,
+                keepRejected, weightName == null ? null : Weight.parse(weightName), affinityScale);
         return new Input(inventory, rules, decisions, estate);
     }
 
