@@ -12,7 +12,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         version = "skylift 0.1.0-SNAPSHOT",
         description = "Orders VM migrations from a private cluster to a public cloud by their communication graph.",
-        subcommands = {OrderCommand.class, GraphCommand.class, SimulateCommand.class, CollectCommand.class, BenchCommand.class, DemoCommand.class,
+        subcommands = {OrderCommand.class, GraphCommand.class, PlanCommand.class, SimulateCommand.class, CollectCommand.class,
+                BenchCommand.class, DemoCommand.class,
                 CommandLine.HelpCommand.class})
 public final class SkyliftCommand implements Runnable {
 

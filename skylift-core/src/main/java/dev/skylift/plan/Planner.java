@@ -34,4 +34,13 @@ public interface Planner {
     static Planner rollingWindow(WanModel wan, int concurrency, PreCopy preCopy) {
         return new RollingWindowPlanner(wan, concurrency, preCopy);
     }
+
+    /**
+     * Waves of at most {@code concurrency} VMs: every VM of a wave starts at once, and the next wave
+     * starts when the whole wave has cut over. A together group shares one wave; a {@code before}
+     * rule puts its second VM in a later wave. Each step says its wave.
+     */
+    static Planner waves(WanModel wan, int concurrency, PreCopy preCopy) {
+        return new WavesPlanner(wan, concurrency, preCopy);
+    }
 }

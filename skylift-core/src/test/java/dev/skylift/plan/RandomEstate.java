@@ -1,0 +1,82 @@
+package dev.skylift.plan;
+
+import dev.skylift.graph.CommGraph;
+import dev.skylift.graph.VertexLabels;
+import dev.skylift.traffic.AffinityRules;
+import dev.skylift.traffic.AffinityRules.Precedence;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.stream.IntStream;
+
+/**
+ * A random estate for property tests, seeded: 2 to 25 VMs of mixed sizes and dirty rates, random
+ * traffic, a WAN with or without a stream cap, and rules drawn consistent with a hidden order
+ * (blocks of the hidden order move together, before rules point forward in it), so some order obeys
+ * them all.
+ */
+record RandomEstate(List<String> names, CommGraph graph, List<VmSize> sizes, AffinityRules rules, int[] hidden,
+                    WanModel wan, int concurrency, PreCopy preCopy) {
+
+    static RandomEstate of(Random random) {
+        int n = 2 + random.nextInt(24);
+        int k = 1 + random.nextInt(4);
+        var names = new ArrayList<String>();
+        var sizes = new ArrayList<VmSize>();
+        for (int v = 0; v < n; v++) {
+            names.add("vm" + v);
+            long memory = (1 + random.nextInt(64)) * 64 * PlanFixtures.MB;
+            long disk = random.nextInt(4) == 0 ? 0 : random.nextInt(2000) * PlanFixtures.MB;
+            double dirty = random.nextInt(3) == 0 ? 0 : random.nextDouble() * 80 * PlanFixtures.MB;
+            sizes.add(new VmSize("vm" + v, memory, disk, dirty));
+        }
+        var builder = CommGraph.builder(n);
+        for (int e = random.nextInt(3 * n); e > 0; e--) {
+            builder.addEdge(random.nextInt(n), random.nextInt(n), random.nextInt(1_000_000));
+        }
+        CommGraph graph = builder.build(VertexLabels.of(names));
+        // The hidden order cut into blocks of 1..k VMs; blocks of two or more move together.
+        int[] hidden = shuffled(n, random);
+        int[] block = new int[n];
+        var together = new ArrayList<List<String>>();
+        for (int i = 0, b = 0; i < n; b++) {
+            int length = random.nextInt(3) == 0 ? Math.min(n - i, 1 + random.nextInt(k)) : 1;
+            var members = new ArrayList<String>();
+            for (int j = 0; j < length; j++, i++) {
+                block[hidden[i]] = b;
+                members.add(names.get(hidden[i]));
+            }
+            if (length > 1) {
+                together.add(members);
+            }
+        }
+        var before = new ArrayList<Precedence>();
+        for (int r = random.nextInt(2 * n); r > 0; r--) {
+            int i = random.nextInt(n);
+            int j = random.nextInt(n);
+            int a = hidden[Math.min(i, j)];
+            int b = hidden[Math.max(i, j)];
+            if (block[a] != block[b]) {
+                before.add(new Precedence(names.get(a), names.get(b)));
+            }
+        }
+        var wan = WanModel.of((10 + random.nextInt(200)) * PlanFixtures.MB, Duration.ofMillis(random.nextInt(100)));
+        if (random.nextBoolean()) {
+            wan = wan.withStreamCap((5 + random.nextInt(100)) * PlanFixtures.MB);
+        }
+        var preCopy = new PreCopy(Duration.ofMillis(random.nextInt(500)), random.nextInt(10));
+        return new RandomEstate(names, graph, sizes, PlanFixtures.rules(before, together), hidden, wan, k, preCopy);
+    }
+
+    static int[] shuffled(int n, Random random) {
+        int[] order = IntStream.range(0, n).toArray();
+        for (int i = n - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int swap = order[i];
+            order[i] = order[j];
+            order[j] = swap;
+        }
+        return order;
+    }
+}
