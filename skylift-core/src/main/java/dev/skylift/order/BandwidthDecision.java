@@ -28,9 +28,11 @@ import java.util.Arrays;
  * the current position is forced. Twins — vertices with the same neighbours apart from each other —
  * are interchangeable in any order, so only the lowest-numbered unplaced twin of a class is tried
  * (this is what makes hubs with many leaves cheap). Every vertex also has a static window of
- * positions from the density argument (see {@code windows()}), and reversal symmetry keeps one
- * vertex in the first half. States already known to fail are remembered. Worst case exponential,
- * as it must be.
+ * positions from the density argument (see {@code windows()}). Reversing an order keeps its
+ * bandwidth and turns its ends (a, b) into (b, a) — up to twins, whose order is restored by
+ * swapping them — so of the two end pairs that mirror each other only the one whose first
+ * vertex's twin class comes first is searched. States already known to fail are remembered.
+ * Worst case exponential, as it must be.
  */
 final class BandwidthDecision {
 
@@ -301,7 +303,8 @@ final class BandwidthDecision {
         int[] lasts = ends(false);
         for (int first : firsts) {
             for (int candidate : lasts) {
-                if (candidate == first || (long) distance[first * n + candidate] * k < n - 1) {
+                if (candidate == first || (long) distance[first * n + candidate] * k < n - 1
+                        || classHead(candidate) < first) {
                     continue;
                 }
                 if (tryEnds(first, candidate)) {
@@ -313,6 +316,14 @@ final class BandwidthDecision {
             }
         }
         return new Result(timedOut ? Answer.UNKNOWN : Answer.NO, null, nodes);
+    }
+
+    /** The first vertex of v's twin class, the one placed first. */
+    private int classHead(int v) {
+        while (twinPredecessor[v] >= 0) {
+            v = twinPredecessor[v];
+        }
+        return v;
     }
 
     /**
@@ -339,12 +350,10 @@ final class BandwidthDecision {
     /**
      * Static windows: of the |N_j(u)| − 1 vertices within j hops of u at most j·k follow it and at
      * most j·k precede it, so u sits in [r, n − 1 − r] with r = max over j of |N_j(u)| − 1 − j·k.
-     * Fills the release times and the initial deadlines. Reversing an order keeps its bandwidth, so
-     * one vertex without twins may also be kept in the first half. False when some window is empty.
+     * Fills the release times and the initial deadlines. False when some window is empty.
      */
     private boolean windows() {
         int[] atDistance = new int[n];
-        int pivot = -1;
         for (int u = 0; u < n; u++) {
             Arrays.fill(atDistance, 0);
             for (int w = 0; w < n; w++) {
@@ -363,13 +372,6 @@ final class BandwidthDecision {
             }
             release[u] = (int) r;
             due[u] = n - 1 - (int) r;
-            boolean hasTwin = twinPredecessor[u] >= 0 || twinSuccessor[u] >= 0;
-            if (!hasTwin && (pivot < 0 || release[u] > release[pivot])) {
-                pivot = u;
-            }
-        }
-        if (pivot >= 0) {
-            due[pivot] = Math.min(due[pivot], (n - 1) / 2);
         }
         return true;
     }
