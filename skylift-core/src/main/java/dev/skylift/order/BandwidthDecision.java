@@ -76,7 +76,8 @@ final class BandwidthDecision {
     private final long[] placedBits;
     private final int words;
     /** Search states known to have no completion. */
-    private final java.util.HashSet<StateKey> failed = new java.util.HashSet<>();
+    private final java.util.HashMap<PlacedKey, java.util.ArrayList<long[]>> failed = new java.util.HashMap<>();
+    private int remembered;
 
     private BandwidthDecision(CommGraph graph, short[] distance, int[] twinPredecessor, int k, long nanoDeadline,
                               java.util.function.BooleanSupplier cancelled) {
@@ -116,15 +117,14 @@ final class BandwidthDecision {
     private static final int MAX_REMEMBERED = 1_500_000;
 
     /**
-     * A search state: which vertices are placed, and where the placed vertices that still have
-     * unplaced neighbours sit relative to the next position. Every deadline follows from these
-     * alone — a placed vertex with no unplaced neighbour is dominated by its neighbours, which sit
-     * at most k after it — so two partial orders with the same key have the same completions.
+     * Which vertices are placed, from each side: with the frontier below, a search state. Every
+     * deadline follows from the state alone — a placed vertex with no unplaced neighbour is
+     * dominated by its neighbours, which sit at most k after it.
      */
-    private record StateKey(long[] words, int hash) {
+    private record PlacedKey(long[] words, int hash) {
         @Override
         public boolean equals(Object other) {
-            return other instanceof StateKey key && key.hash == hash && Arrays.equals(key.words, words);
+            return other instanceof PlacedKey key && key.hash == hash && Arrays.equals(key.words, words);
         }
 
         @Override
@@ -134,26 +134,51 @@ final class BandwidthDecision {
     }
 
     /**
-     * The state with positions left..right still free. Vertices placed more than k positions from
-     * the free block, or with no unplaced neighbour, bound nothing that their neighbours do not, so
-     * the sides of the placed vertices and the offsets of the others decide every completion.
+     * The placed vertices that still have unplaced neighbours, by vertex, each with its distance
+     * from the free block left..right (vertex in the high half, distance in the low): the farther a
+     * vertex, the earlier its neighbours are due (from the left) or released (from the right).
+     * Vertices farther than k have no unplaced neighbour in a live state, so the set is the same
+     * for all states with the same placed vertices.
      */
-    private StateKey key(int left, int right) {
+    private long[] frontier(int left, int right) {
         long[] recent = new long[2 * k];
-        int frontier = 0;
+        int count = 0;
         for (int p = left - 1; p >= 0 && p >= left - k; p--) {
             if (hasUnplacedNeighbour(order[p])) {
-                recent[frontier++] = ((long) order[p] << 32) | (left - p);
+                recent[count++] = ((long) order[p] << 32) | (left - p);
             }
         }
         for (int p = right + 1; p < n && p <= right + k; p++) {
             if (hasUnplacedNeighbour(order[p])) {
-                recent[frontier++] = ((long) order[p] << 32) | (n + p - right);
+                recent[count++] = ((long) order[p] << 32) | (p - right);
             }
         }
-        long[] key = Arrays.copyOf(placedBits, placedBits.length + frontier);
-        System.arraycopy(recent, 0, key, placedBits.length, frontier);
-        return new StateKey(key, Arrays.hashCode(key));
+        long[] frontier = Arrays.copyOf(recent, count);
+        Arrays.sort(frontier);
+        return frontier;
+    }
+
+    /**
+     * Whether a state with these placed vertices and this frontier is known to fail: some failed
+     * state had the same placed vertices and every frontier vertex at most as far from the free
+     * block. Its completions are then a superset of this one's — each edge to a frontier vertex
+     * allows at least as much there — and it had none (a dominance rule in the spirit of Saxe's
+     * dynamic programme over partial layouts, SIAM J. Algebraic Discrete Methods 1, 1980).
+     */
+    private static boolean dominated(long[] frontier, java.util.List<long[]> failedStates) {
+        for (long[] other : failedStates) {
+            if (other.length != frontier.length) {
+                continue;
+            }
+            boolean covers = true;
+            for (int i = 0; i < frontier.length && covers; i++) {
+                covers = (other[i] >>> 32) == (frontier[i] >>> 32) && (int) other[i] <= (int) frontier[i];
+            }
+            if (covers) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private boolean hasUnplacedNeighbour(int v) {
@@ -413,8 +438,10 @@ final class BandwidthDecision {
         if (timedOut) {
             return false;
         }
-        StateKey key = key(left, right);
-        if (failed.contains(key)) {
+        PlacedKey placed = new PlacedKey(placedBits.clone(), Arrays.hashCode(placedBits));
+        long[] frontier = frontier(left, right);
+        java.util.ArrayList<long[]> failedHere = failed.get(placed);
+        if (failedHere != null && dominated(frontier, failedHere)) {
             return false;
         }
         long[] fromLeft = new long[unplacedCount];
@@ -464,8 +491,9 @@ final class BandwidthDecision {
                 return false;
             }
         }
-        if (failed.size() < MAX_REMEMBERED) {
-            failed.add(key);
+        if (remembered < MAX_REMEMBERED) {
+            failed.computeIfAbsent(placed, key -> new java.util.ArrayList<>(2)).add(frontier);
+            remembered++;
         }
         return false;
     }
