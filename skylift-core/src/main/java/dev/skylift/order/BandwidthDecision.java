@@ -80,6 +80,9 @@ final class BandwidthDecision {
     private final long[] placedBits;
     private final int words;
     /** Search states known to have no completion. */
+    /** Scratch for {@code demands}: per vertex and side the slack found so far (−1: none), and which are set. */
+    private final int[] slack;
+    private final int[] touched;
     private final java.util.HashMap<PlacedKey, java.util.ArrayList<long[]>> failed = new java.util.HashMap<>();
     private int remembered;
 
@@ -115,15 +118,16 @@ final class BandwidthDecision {
         this.unplacedSlot = new int[n];
         this.words = (n + 63) >>> 6;
         this.placedBits = new long[2 * words];
+        this.slack = new int[2 * n];
+        Arrays.fill(slack, -1);
+        this.touched = new int[2 * n];
     }
 
     /** Most failed states remembered; past it the search goes on without adding more. */
     private static final int MAX_REMEMBERED = 1_500_000;
 
     /**
-     * Which vertices are placed, from each side: with the frontier below, a search state. Every
-     * deadline follows from the state alone — a placed vertex with no unplaced neighbour is
-     * dominated by its neighbours, which sit at most k after it.
+     * Which vertices are placed, from each side: with the demands below, a search state.
      */
     private record PlacedKey(long[] words, int hash) {
         @Override
@@ -138,56 +142,64 @@ final class BandwidthDecision {
     }
 
     /**
-     * The placed vertices that still have unplaced neighbours, by vertex, each with its distance
-     * from the free block left..right (vertex in the high half, distance in the low): the farther a
-     * vertex, the earlier its neighbours are due (from the left) or released (from the right).
-     * Vertices farther than k have no unplaced neighbour in a live state, so the set is the same
-     * for all states with the same placed vertices.
+     * What the placed vertices demand of the unplaced ones: for each unplaced vertex with a
+     * neighbour placed from the left, how many positions past the free block's left end it may sit
+     * at most (its nearest such neighbour's position plus k), and likewise from the right; as
+     * (2·vertex + side) in the high half and the slack in the low, sorted. Every completion of a
+     * state depends on its placed vertices and these alone — the distance deadlines follow from the
+     * edges — and the vertices listed are the same for all states with the same placed vertices.
      */
-    private long[] frontier(int left, int right) {
-        long[] recent = new long[2 * k];
+    private long[] demands(int left, int right) {
         int count = 0;
-        for (int p = left - 1; p >= 0 && p >= left - k; p--) {
-            if (hasUnplacedNeighbour(order[p])) {
-                recent[count++] = ((long) order[p] << 32) | (left - p);
+        for (int p = Math.max(0, left - k); p < left; p++) {
+            count = demand(order[p], p + k - left, 0, count);
+        }
+        for (int p = right + 1; p <= Math.min(n - 1, right + k); p++) {
+            count = demand(order[p], right - (p - k), 1, count);
+        }
+        long[] demands = new long[count];
+        for (int i = 0; i < count; i++) {
+            int entry = touched[i];
+            demands[i] = ((long) entry << 32) | slack[entry];
+            slack[entry] = -1;
+        }
+        Arrays.sort(demands);
+        return demands;
+    }
+
+    private int demand(int x, int value, int side, int count) {
+        for (int a = graph.firstArc(x), end = graph.endArc(x); a < end; a++) {
+            int w = graph.target(a);
+            if (position[w] >= 0) {
+                continue;
+            }
+            int entry = 2 * w + side;
+            if (slack[entry] < 0) {
+                touched[count++] = entry;
+                slack[entry] = value;
+            } else if (value < slack[entry]) {
+                slack[entry] = value;
             }
         }
-        for (int p = right + 1; p < n && p <= right + k; p++) {
-            if (hasUnplacedNeighbour(order[p])) {
-                recent[count++] = ((long) order[p] << 32) | (p - right);
-            }
-        }
-        long[] frontier = Arrays.copyOf(recent, count);
-        Arrays.sort(frontier);
-        return frontier;
+        return count;
     }
 
     /**
-     * Whether a state with these placed vertices and this frontier is known to fail: some failed
-     * state had the same placed vertices and every frontier vertex at most as far from the free
-     * block. Its completions are then a superset of this one's — each edge to a frontier vertex
-     * allows at least as much there — and it had none (a dominance rule in the spirit of Saxe's
-     * dynamic programme over partial layouts, SIAM J. Algebraic Discrete Methods 1, 1980).
+     * Whether a state with these placed vertices and these demands is known to fail: some failed
+     * state had the same placed vertices and allowed every demanded vertex at least as much slack.
+     * Its completions are then a superset of this one's, and it had none (a dominance rule over the
+     * partial layouts of Saxe's dynamic programme, SIAM J. Algebraic Discrete Methods 1, 1980).
      */
-    private static boolean dominated(long[] frontier, java.util.List<long[]> failedStates) {
+    private static boolean dominated(long[] demands, java.util.List<long[]> failedStates) {
         for (long[] other : failedStates) {
-            if (other.length != frontier.length) {
+            if (other.length != demands.length) {
                 continue;
             }
             boolean covers = true;
-            for (int i = 0; i < frontier.length && covers; i++) {
-                covers = (other[i] >>> 32) == (frontier[i] >>> 32) && (int) other[i] <= (int) frontier[i];
+            for (int i = 0; i < demands.length && covers; i++) {
+                covers = (other[i] >>> 32) == (demands[i] >>> 32) && (int) demands[i] <= (int) other[i];
             }
             if (covers) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private boolean hasUnplacedNeighbour(int v) {
-        for (int a = graph.firstArc(v), end = graph.endArc(v); a < end; a++) {
-            if (position[graph.target(a)] < 0) {
                 return true;
             }
         }
@@ -443,9 +455,9 @@ final class BandwidthDecision {
             return false;
         }
         PlacedKey placed = new PlacedKey(placedBits.clone(), Arrays.hashCode(placedBits));
-        long[] frontier = frontier(left, right);
+        long[] demands = demands(left, right);
         java.util.ArrayList<long[]> failedHere = failed.get(placed);
-        if (failedHere != null && dominated(frontier, failedHere)) {
+        if (failedHere != null && dominated(demands, failedHere)) {
             return false;
         }
         long[] fromLeft = new long[unplacedCount];
@@ -500,7 +512,7 @@ final class BandwidthDecision {
             }
         }
         if (remembered < MAX_REMEMBERED) {
-            failed.computeIfAbsent(placed, key -> new java.util.ArrayList<>(2)).add(frontier);
+            failed.computeIfAbsent(placed, key -> new java.util.ArrayList<>(2)).add(demands);
             remembered++;
         }
         return false;
