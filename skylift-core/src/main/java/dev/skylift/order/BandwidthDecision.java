@@ -84,7 +84,7 @@ final class BandwidthDecision {
     private final int[] slack;
     private final int[] touched;
     private final java.util.HashMap<PlacedKey, java.util.ArrayList<long[]>> failed = new java.util.HashMap<>();
-    private int remembered;
+    private long remembered;
 
     private BandwidthDecision(CommGraph graph, short[] distance, int[] twinPredecessor, int k, long nanoDeadline,
                               java.util.function.BooleanSupplier cancelled) {
@@ -123,8 +123,11 @@ final class BandwidthDecision {
         this.touched = new int[2 * n];
     }
 
-    /** Most failed states remembered; past it the search goes on without adding more. */
-    private static final int MAX_REMEMBERED = 1_500_000;
+    /**
+     * Most words (8 bytes) of failed states remembered, about 400 MB with the lists; past it the
+     * search goes on without adding more.
+     */
+    private static final long MAX_REMEMBERED = 40_000_000L;
 
     /**
      * Which vertices are placed, from each side: with the demands below, a search state.
@@ -513,7 +516,7 @@ final class BandwidthDecision {
         }
         if (remembered < MAX_REMEMBERED) {
             failed.computeIfAbsent(placed, key -> new java.util.ArrayList<>(2)).add(demands);
-            remembered++;
+            remembered += demands.length + 4 + (failedHere == null ? placedBits.length + 8 : 0);
         }
         return false;
     }
