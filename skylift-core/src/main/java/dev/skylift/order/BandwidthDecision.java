@@ -76,7 +76,7 @@ final class BandwidthDecision {
     private int unplacedCount;
     private long nodes;
     private boolean timedOut;
-    /** Vertices placed from the left, then those placed from the right, as one bitset: most of a state's key. */
+    /** The placed vertices as a bitset, then the number placed from the left: most of a state's key. */
     private final long[] placedBits;
     private final int words;
     /** Search states known to have no completion. */
@@ -117,7 +117,7 @@ final class BandwidthDecision {
         this.unplaced = new int[n];
         this.unplacedSlot = new int[n];
         this.words = (n + 63) >>> 6;
-        this.placedBits = new long[2 * words];
+        this.placedBits = new long[words + 1];
         this.slack = new int[2 * n];
         Arrays.fill(slack, -1);
         this.touched = new int[2 * n];
@@ -130,7 +130,11 @@ final class BandwidthDecision {
     private static final long MAX_REMEMBERED = 40_000_000L;
 
     /**
-     * Which vertices are placed, from each side: with the demands below, a search state.
+     * Which vertices are placed and how many of them from the left: with the demands below, a
+     * search state. Which side a placed vertex took matters only through what it demands of its
+     * unplaced neighbours (an unplaced vertex's placed twin predecessor is always on the left and
+     * its placed twin successor on the right), so states reached from different end pairs or with
+     * the closed vertices split differently between the sides share what is known of them.
      */
     private record PlacedKey(long[] words, int hash) {
         @Override
@@ -457,6 +461,7 @@ final class BandwidthDecision {
         if (timedOut) {
             return false;
         }
+        placedBits[words] = left;
         PlacedKey placed = new PlacedKey(placedBits.clone(), Arrays.hashCode(placedBits));
         long[] demands = demands(left, right);
         java.util.ArrayList<long[]> failedHere = failed.get(placed);
@@ -546,7 +551,7 @@ final class BandwidthDecision {
      */
     private boolean place(int u, int t, boolean fromLeft, int from, int to) {
         position[u] = t;
-        placedBits[(fromLeft ? 0 : words) + (u >>> 6)] |= 1L << u;
+        placedBits[u >>> 6] |= 1L << u;
         order[t] = u;
         removeUnplaced(u);
         int base = u * n;
@@ -643,7 +648,6 @@ final class BandwidthDecision {
         }
         addUnplaced(u);
         placedBits[u >>> 6] &= ~(1L << u);
-        placedBits[words + (u >>> 6)] &= ~(1L << u);
         position[u] = -1;
     }
 
