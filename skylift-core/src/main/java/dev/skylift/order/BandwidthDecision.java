@@ -29,14 +29,18 @@ import java.util.Arrays;
  * the node, and the search branches on the side with fewer survivors. This one-step lookahead
  * finds a dead end on one side before the other side's orders are multiplied in (on impcol_c at
  * k = 26 it cuts the tree 26-fold). Candidates are tried in increasing deadline; a vertex whose
- * deadline is the current position is forced. Twins — vertices with the same neighbours apart from each other —
- * are interchangeable in any order, so only the lowest-numbered unplaced twin of a class is tried
- * (this is what makes hubs with many leaves cheap). Every vertex also has a static window of
- * positions from the density argument (see {@code windows()}). Reversing an order keeps its
- * bandwidth and turns its ends (a, b) into (b, a) — up to twins, whose order is restored by
+ * deadline is the current position is forced. Twins — vertices with the same neighbours apart from
+ * each other — are interchangeable in any order, so only the lowest-numbered unplaced twin of a
+ * class is tried (this is what makes hubs with many leaves cheap). Every vertex also has a static
+ * window of positions from the density argument (see {@code windows()}). Reversing an order keeps
+ * its bandwidth and turns its ends (a, b) into (b, a) — up to twins, whose order is restored by
  * swapping them — so of the two end pairs that mirror each other only the one whose first
- * vertex's twin class comes first is searched. States already known to fail are remembered.
- * Worst case exponential, as it must be.
+ * vertex's twin class comes first is searched.
+ *
+ * <p>States known to fail are remembered with what their placed vertices demand of the unplaced
+ * ones (see {@code demands}); a state with the same placed vertices that demands no less fails
+ * too, which prunes most of the orders of one placed set once one of them has failed. Worst case
+ * exponential, as it must be.
  */
 final class BandwidthDecision {
 
