@@ -24,13 +24,23 @@ import java.util.Arrays;
  * solutions to the bandwidth minimization problem", Computing 62, 1999). Deadlines fall as vertices
  * are placed, and each placement updates them in O(n) with the precomputed distances.
  *
- * <p>Candidates for the next position are tried in increasing deadline; a vertex whose deadline is
- * the current position is forced. Twins — vertices with the same neighbours apart from each other —
- * are interchangeable in any order, so only the lowest-numbered unplaced twin of a class is tried
- * (this is what makes hubs with many leaves cheap). Every vertex also has a static window of
- * positions from the density argument (see {@code windows()}), and reversal symmetry keeps one
- * vertex in the first half. States already known to fail are remembered. Worst case exponential,
- * as it must be.
+ * <p>Each node probes both ends of the free block: every candidate for either end is placed
+ * and its windows checked, a candidate that fails is dropped, a side with no candidate left fails
+ * the node, and the search branches on the side with fewer survivors. This one-step lookahead
+ * finds a dead end on one side before the other side's orders are multiplied in (on impcol_c at
+ * k = 26 it cuts the tree 26-fold). Candidates are tried in increasing deadline; a vertex whose
+ * deadline is the current position is forced. Twins — vertices with the same neighbours apart from
+ * each other — are interchangeable in any order, so only the lowest-numbered unplaced twin of a
+ * class is tried (this is what makes hubs with many leaves cheap). Every vertex also has a static
+ * window of positions from the density argument (see {@code windows()}). Reversing an order keeps
+ * its bandwidth and turns its ends (a, b) into (b, a) — up to twins, whose order is restored by
+ * swapping them — so of the two end pairs that mirror each other only the one whose first
+ * vertex's twin class comes first is searched.
+ *
+ * <p>States known to fail are remembered with what their placed vertices demand of the unplaced
+ * ones (see {@code demands}); a state with the same placed vertices that demands no less fails
+ * too, which prunes most of the orders of one placed set once one of them has failed. Worst case
+ * exponential, as it must be.
  */
 final class BandwidthDecision {
 
@@ -70,11 +80,15 @@ final class BandwidthDecision {
     private int unplacedCount;
     private long nodes;
     private boolean timedOut;
-    /** Vertices placed from the left, then those placed from the right, as one bitset: most of a state's key. */
+    /** The placed vertices as a bitset, then the number placed from the left: most of a state's key. */
     private final long[] placedBits;
     private final int words;
     /** Search states known to have no completion. */
-    private final java.util.HashSet<StateKey> failed = new java.util.HashSet<>();
+    /** Scratch for {@code demands}: per vertex and side the slack found so far (−1: none), and which are set. */
+    private final int[] slack;
+    private final int[] touched;
+    private final java.util.HashMap<PlacedKey, java.util.ArrayList<long[]>> failed = new java.util.HashMap<>();
+    private long remembered;
 
     private BandwidthDecision(CommGraph graph, short[] distance, int[] twinPredecessor, int k, long nanoDeadline,
                               java.util.function.BooleanSupplier cancelled) {
@@ -107,22 +121,29 @@ final class BandwidthDecision {
         this.unplaced = new int[n];
         this.unplacedSlot = new int[n];
         this.words = (n + 63) >>> 6;
-        this.placedBits = new long[2 * words];
+        this.placedBits = new long[words + 1];
+        this.slack = new int[2 * n];
+        Arrays.fill(slack, -1);
+        this.touched = new int[2 * n];
     }
 
-    /** Most failed states remembered; past it the search goes on without adding more. */
-    private static final int MAX_REMEMBERED = 1_500_000;
+    /**
+     * Most words (8 bytes) of failed states remembered, about 400 MB with the lists; past it the
+     * search goes on without adding more.
+     */
+    private static final long MAX_REMEMBERED = 40_000_000L;
 
     /**
-     * A search state: which vertices are placed, and where the placed vertices that still have
-     * unplaced neighbours sit relative to the next position. Every deadline follows from these
-     * alone — a placed vertex with no unplaced neighbour is dominated by its neighbours, which sit
-     * at most k after it — so two partial orders with the same key have the same completions.
+     * Which vertices are placed and how many of them from the left: with the demands below, a
+     * search state. Which side a placed vertex took matters only through what it demands of its
+     * unplaced neighbours (an unplaced vertex's placed twin predecessor is always on the left and
+     * its placed twin successor on the right), so states reached from different end pairs or with
+     * the closed vertices split differently between the sides share what is known of them.
      */
-    private record StateKey(long[] words, int hash) {
+    private record PlacedKey(long[] words, int hash) {
         @Override
         public boolean equals(Object other) {
-            return other instanceof StateKey key && key.hash == hash && Arrays.equals(key.words, words);
+            return other instanceof PlacedKey key && key.hash == hash && Arrays.equals(key.words, words);
         }
 
         @Override
@@ -132,31 +153,64 @@ final class BandwidthDecision {
     }
 
     /**
-     * The state with positions left..right still free. Vertices placed more than k positions from
-     * the free block, or with no unplaced neighbour, bound nothing that their neighbours do not, so
-     * the sides of the placed vertices and the offsets of the others decide every completion.
+     * What the placed vertices demand of the unplaced ones: for each unplaced vertex with a
+     * neighbour placed from the left, how many positions past the free block's left end it may sit
+     * at most (its nearest such neighbour's position plus k), and likewise from the right; as
+     * (2·vertex + side) in the high half and the slack in the low, sorted. Every completion of a
+     * state depends on its placed vertices and these alone — the distance deadlines follow from the
+     * edges — and the vertices listed are the same for all states with the same placed vertices.
      */
-    private StateKey key(int left, int right) {
-        long[] recent = new long[2 * k];
-        int frontier = 0;
-        for (int p = left - 1; p >= 0 && p >= left - k; p--) {
-            if (hasUnplacedNeighbour(order[p])) {
-                recent[frontier++] = ((long) order[p] << 32) | (left - p);
-            }
+    private long[] demands(int left, int right) {
+        int count = 0;
+        for (int p = Math.max(0, left - k); p < left; p++) {
+            count = demand(order[p], p + k - left, 0, count);
         }
-        for (int p = right + 1; p < n && p <= right + k; p++) {
-            if (hasUnplacedNeighbour(order[p])) {
-                recent[frontier++] = ((long) order[p] << 32) | (n + p - right);
-            }
+        for (int p = right + 1; p <= Math.min(n - 1, right + k); p++) {
+            count = demand(order[p], right - (p - k), 1, count);
         }
-        long[] key = Arrays.copyOf(placedBits, placedBits.length + frontier);
-        System.arraycopy(recent, 0, key, placedBits.length, frontier);
-        return new StateKey(key, Arrays.hashCode(key));
+        long[] demands = new long[count];
+        for (int i = 0; i < count; i++) {
+            int entry = touched[i];
+            demands[i] = ((long) entry << 32) | slack[entry];
+            slack[entry] = -1;
+        }
+        Arrays.sort(demands);
+        return demands;
     }
 
-    private boolean hasUnplacedNeighbour(int v) {
-        for (int a = graph.firstArc(v), end = graph.endArc(v); a < end; a++) {
-            if (position[graph.target(a)] < 0) {
+    private int demand(int x, int value, int side, int count) {
+        for (int a = graph.firstArc(x), end = graph.endArc(x); a < end; a++) {
+            int w = graph.target(a);
+            if (position[w] >= 0) {
+                continue;
+            }
+            int entry = 2 * w + side;
+            if (slack[entry] < 0) {
+                touched[count++] = entry;
+                slack[entry] = value;
+            } else if (value < slack[entry]) {
+                slack[entry] = value;
+            }
+        }
+        return count;
+    }
+
+    /**
+     * Whether a state with these placed vertices and these demands is known to fail: some failed
+     * state had the same placed vertices and allowed every demanded vertex at least as much slack.
+     * Its completions are then a superset of this one's, and it had none (a dominance rule over the
+     * partial layouts of Saxe's dynamic programme, SIAM J. Algebraic Discrete Methods 1, 1980).
+     */
+    private static boolean dominated(long[] demands, java.util.List<long[]> failedStates) {
+        for (long[] other : failedStates) {
+            if (other.length != demands.length) {
+                continue;
+            }
+            boolean covers = true;
+            for (int i = 0; i < demands.length && covers; i++) {
+                covers = (other[i] >>> 32) == (demands[i] >>> 32) && (int) demands[i] <= (int) other[i];
+            }
+            if (covers) {
                 return true;
             }
         }
@@ -301,7 +355,8 @@ final class BandwidthDecision {
         int[] lasts = ends(false);
         for (int first : firsts) {
             for (int candidate : lasts) {
-                if (candidate == first || (long) distance[first * n + candidate] * k < n - 1) {
+                if (candidate == first || (long) distance[first * n + candidate] * k < n - 1
+                        || classHead(candidate) < first) {
                     continue;
                 }
                 if (tryEnds(first, candidate)) {
@@ -313,6 +368,14 @@ final class BandwidthDecision {
             }
         }
         return new Result(timedOut ? Answer.UNKNOWN : Answer.NO, null, nodes);
+    }
+
+    /** The first vertex of v's twin class, the one placed first. */
+    private int classHead(int v) {
+        while (twinPredecessor[v] >= 0) {
+            v = twinPredecessor[v];
+        }
+        return v;
     }
 
     /**
@@ -339,12 +402,10 @@ final class BandwidthDecision {
     /**
      * Static windows: of the |N_j(u)| − 1 vertices within j hops of u at most j·k follow it and at
      * most j·k precede it, so u sits in [r, n − 1 − r] with r = max over j of |N_j(u)| − 1 − j·k.
-     * Fills the release times and the initial deadlines. Reversing an order keeps its bandwidth, so
-     * one vertex without twins may also be kept in the first half. False when some window is empty.
+     * Fills the release times and the initial deadlines. False when some window is empty.
      */
     private boolean windows() {
         int[] atDistance = new int[n];
-        int pivot = -1;
         for (int u = 0; u < n; u++) {
             Arrays.fill(atDistance, 0);
             for (int w = 0; w < n; w++) {
@@ -363,13 +424,6 @@ final class BandwidthDecision {
             }
             release[u] = (int) r;
             due[u] = n - 1 - (int) r;
-            boolean hasTwin = twinPredecessor[u] >= 0 || twinSuccessor[u] >= 0;
-            if (!hasTwin && (pivot < 0 || release[u] > release[pivot])) {
-                pivot = u;
-            }
-        }
-        if (pivot >= 0) {
-            due[pivot] = Math.min(due[pivot], (n - 1) / 2);
         }
         return true;
     }
@@ -411,8 +465,11 @@ final class BandwidthDecision {
         if (timedOut) {
             return false;
         }
-        StateKey key = key(left, right);
-        if (failed.contains(key)) {
+        placedBits[words] = left;
+        PlacedKey placed = new PlacedKey(placedBits.clone(), Arrays.hashCode(placedBits));
+        long[] demands = demands(left, right);
+        java.util.ArrayList<long[]> failedHere = failed.get(placed);
+        if (failedHere != null && dominated(demands, failedHere)) {
             return false;
         }
         long[] fromLeft = new long[unplacedCount];
@@ -444,7 +501,11 @@ final class BandwidthDecision {
                 }
             }
         }
-        boolean leftSide = leftForced || !rightForced && leftCount <= rightCount;
+        // Both ends are probed: a candidate whose placement already fails is dropped, a side left
+        // with none fails the state at once, and the branching goes to the side with fewer left.
+        leftCount = viable(fromLeft, leftCount, true, left, right);
+        rightCount = leftCount == 0 ? 0 : viable(fromRight, rightCount, false, left, right);
+        boolean leftSide = leftCount == 0 || rightCount != 0 && (leftForced || !rightForced && leftCount <= rightCount);
         long[] candidates = leftSide ? fromLeft : fromRight;
         int count = leftSide ? leftCount : rightCount;
         Arrays.sort(candidates, 0, count);
@@ -462,10 +523,29 @@ final class BandwidthDecision {
                 return false;
             }
         }
-        if (failed.size() < MAX_REMEMBERED) {
-            failed.add(key);
+        if (remembered < MAX_REMEMBERED) {
+            failed.computeIfAbsent(placed, key -> new java.util.ArrayList<>(2)).add(demands);
+            remembered += demands.length + 4 + (failedHere == null ? placedBits.length + 8 : 0);
         }
         return false;
+    }
+
+    /**
+     * Keeps the candidates for one end of the free block left..right whose placement
+     * there leaves the windows schedulable; returns how many.
+     */
+    private int viable(long[] candidates, int count, boolean fromLeft, int left, int right) {
+        int kept = 0;
+        for (int i = 0; i < count; i++) {
+            int u = (int) candidates[i];
+            int mark = trailTop;
+            boolean ok = fromLeft ? place(u, left, true, left + 1, right) : place(u, right, false, left, right - 1);
+            unplace(u, mark);
+            if (ok) {
+                candidates[kept++] = candidates[i];
+            }
+        }
+        return kept;
     }
 
     /**
@@ -475,7 +555,7 @@ final class BandwidthDecision {
      */
     private boolean place(int u, int t, boolean fromLeft, int from, int to) {
         position[u] = t;
-        placedBits[(fromLeft ? 0 : words) + (u >>> 6)] |= 1L << u;
+        placedBits[u >>> 6] |= 1L << u;
         order[t] = u;
         removeUnplaced(u);
         int base = u * n;
@@ -572,7 +652,6 @@ final class BandwidthDecision {
         }
         addUnplaced(u);
         placedBits[u >>> 6] &= ~(1L << u);
-        placedBits[words + (u >>> 6)] &= ~(1L << u);
         position[u] = -1;
     }
 

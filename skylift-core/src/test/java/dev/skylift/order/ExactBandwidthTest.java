@@ -65,6 +65,30 @@ class ExactBandwidthTest extends AbstractOrdererTest {
         }
     }
 
+    /**
+     * Grids are past brute force but have a known bandwidth, min(rows, columns) (Chvátalová 1975):
+     * renumbered at random, every decision says "no" one below it and "yes", with a valid order, at
+     * it — graphs large enough for the remembered failed states and the probing to prune.
+     */
+    @Test
+    void decidesRenumberedGridsAtTheirKnownBandwidth() {
+        long far = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+        for (int rows = 2; rows <= 5; rows++) {
+            for (int columns = rows; columns <= 8; columns++) {
+                CommGraph grid = TestGraphs.shuffled(TestGraphs.grid(rows, columns), 31L * rows + columns);
+                BandwidthDecision.Problem problem = new BandwidthDecision.Problem(grid);
+
+                BandwidthDecision.Result no = problem.decide(rows - 1, far);
+                BandwidthDecision.Result yes = problem.decide(rows, far);
+
+                assertThat(no.answer()).as("%d×%d at k=%d", rows, columns, rows - 1).isEqualTo(BandwidthDecision.Answer.NO);
+                assertThat(yes.answer()).as("%d×%d at k=%d", rows, columns, rows).isEqualTo(BandwidthDecision.Answer.YES);
+                int[] position = Bandwidth.positions(yes.order(), grid.vertexCount());
+                assertThat(BruteForce.bandwidth(TestGraphs.edges(grid), position)).isLessThanOrEqualTo(rows);
+            }
+        }
+    }
+
     @Test
     void provesOptimalityOnSmallGraphsIncludingDisconnectedOnes() {
         SplittableRandom random = new SplittableRandom(7);
