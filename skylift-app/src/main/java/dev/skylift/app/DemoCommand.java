@@ -2,7 +2,16 @@ package dev.skylift.app;
 
 import dev.skylift.app.report.ComparisonReport;
 import dev.skylift.app.report.HtmlReport;
+import dev.skylift.graph.CommGraph;
 import dev.skylift.io.FlowReaders;
+import dev.skylift.io.PlanJson;
+import dev.skylift.plan.HubPlacement;
+import dev.skylift.plan.MigrationPlan;
+import dev.skylift.plan.Objective;
+import dev.skylift.plan.PlanMetrics;
+import dev.skylift.plan.Planner;
+import dev.skylift.plan.Planning;
+import dev.skylift.plan.PreCopy;
 import dev.skylift.plan.WanModel;
 import dev.skylift.sim.Comparison;
 import dev.skylift.sim.Strategies;
@@ -19,9 +28,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.stream.Collectors;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -32,7 +39,8 @@ import picocli.CommandLine.Spec;
  * {@code skylift demo}: the whole story on the bundled sample estate — its inventory, a day of flow
  * records and the operator's affinity rules become the communication graph, hubs are reported and
  * decided as the rules say, the migration is planned with every strategy on one WAN and the
- * strategies are compared, and an HTML report is written. The files are copied out of the jar and
+ * strategies are compared, every VM is planned for exposure (the plan file an executor reads), and
+ * an HTML report is written. The files are copied out of the jar and
  * read by the very code {@code skylift graph} and {@code skylift simulate} use.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
@@ -47,12 +55,14 @@ final class DemoCommand implements Callable<Integer> {
     static final int RUNS = 10;
     /** Time of each ordering search: the whole demo should answer within half a minute. */
     static final double SEARCH_SECONDS = 1;
+    /** Time to make the final plan (ordering and objective search) of every VM. */
+    static final double PLAN_SECONDS = 4;
 
     @Spec
     private CommandSpec spec;
 
     @Option(names = "--out", defaultValue = ".", paramLabel = "DIR",
-            description = "Where the report goes (default: the current folder).")
+            description = "Where the report and the plan go (default: the current folder).")
     private Path outDir;
 
     @Override
@@ -87,6 +97,7 @@ final class DemoCommand implements Callable<Integer> {
         WanModel wan = WanModel.parse("1Gbps", "40ms", null);
         int concurrency = 4;
         Path reportFile = outDir.resolve("skylift-demo-report.html");
+        Path planFile = outDir.resolve("skylift-demo-plan.json");
         EstateOptions estateOptions = new EstateOptions();
         new CommandLine(estateOptions).parseArgs("--inventory", dir.resolve("inventory.yaml").toString(),
                 "--flows", dir.resolve("flows.csv.gz").toString(), "--affinity", dir.resolve("affinity.yaml").toString());
@@ -95,7 +106,9 @@ final class DemoCommand implements Callable<Integer> {
         List<Hub> hubs;
         double readSeconds;
         Comparison comparison;
-        try (Progress progress = Progress.start(strategies.size() + 2, err)) {
+        CommGraph measured;
+        Planning.Result plan;
+        try (Progress progress = Progress.start(strategies.size() + 3, err)) {
             progress.starting("reading the estate");
             long started = System.nanoTime();
             input = estateOptions.read();
@@ -104,6 +117,12 @@ final class DemoCommand implements Callable<Integer> {
             progress.done();
             comparison = SimulateCommand.compare(input, wan, concurrency, strategies, RUNS, 1,
                     OrderCommand.options(SEARCH_SECONDS, 1), progress);
+            progress.starting("planning every VM for exposure");
+            measured = HubPlacement.measured(input.estate().graph().graph(), input.decisions());
+            plan = PlanCommand.plan(input, measured, Planner.rollingWindow(wan, concurrency, PreCopy.defaults()),
+                    Objective.EXPOSURE, "auto", OrderCommand.options(PLAN_SECONDS, 1));
+            PlanJson.write(planFile, plan.planned());
+            progress.done();
             progress.starting("writing the report");
             HtmlReport.write(ComparisonReport.of(comparison, "the bundled sample estate",
                     FILES.stream().map(name -> ESTATE + "/" + name).toList(),
@@ -117,24 +136,25 @@ final class DemoCommand implements Callable<Integer> {
                 .printSummary(out, readSeconds, 5);
         out.println();
         out.printf(Locale.ROOT, "The %d VMs left once the rules' hub decisions apply (%s), planned with each strategy"
-                + " (%d runs of the random ones):%n%n", comparison.graph().vertexCount(), describe(input.decisions()), RUNS);
+                + " (%d runs of the random ones):%n%n", comparison.graph().vertexCount(), GraphOutput.decisions(input.decisions()), RUNS);
         SimulateOutput.printTable(out, comparison, input.inventory().size() - comparison.graph().vertexCount());
         out.println();
+        MigrationPlan whole = plan.planned().plan();
+        PlanMetrics metrics = plan.planned().metrics();
+        out.printf(Locale.ROOT, "plan:   every one of the %d VMs (hubs placed as the rules decide), tuned for exposure: makespan %s"
+                        + " (bound %s), max stretch %s, exposure %s, longest downtime %.1f s%n",
+                whole.steps().size(), PlanCommand.time(whole.makespan()), PlanCommand.time(whole.makespanLowerBound()),
+                PlanCommand.time(metrics.maxStretch()), GraphOutput.bytes(metrics.exposureBytes()), metrics.maxDowntime());
+        out.println("        " + planFile + " (the executor's input, JSON)");
         out.println("report: " + reportFile + " (open it in a browser: graph coloured by order, timeline, cross-WAN traffic)");
         out.println();
-        out.println("Try: ./skylift simulate --inventory " + ESTATE + "/inventory.yaml --flows " + ESTATE
+        out.println("Try: ./skylift plan --inventory " + ESTATE + "/inventory.yaml --flows " + ESTATE
+                + "/flows.csv.gz --affinity " + ESTATE + "/affinity.yaml --objective stretch --out plan.json");
+        out.println("     ./skylift simulate --inventory " + ESTATE + "/inventory.yaml --flows " + ESTATE
                 + "/flows.csv.gz --affinity " + ESTATE + "/affinity.yaml --report report.html");
         out.println("     ./skylift graph --inventory " + ESTATE + "/inventory.yaml --flows " + ESTATE
                 + "/flows.csv.gz --affinity " + ESTATE + "/affinity.yaml --edges estate.edges --svg estate.svg");
         out.flush();
-    }
-
-    private static String describe(Map<String, HubTreatment> decisions) {
-        return decisions.entrySet().stream()
-                .filter(e -> e.getValue() != HubTreatment.ORDER)
-                .collect(Collectors.groupingBy(e -> e.getValue().toString().toLowerCase(Locale.ROOT),
-                        java.util.TreeMap::new, Collectors.mapping(Map.Entry::getKey, Collectors.joining(", "))))
-                .entrySet().stream().map(e -> e.getKey() + ": " + e.getValue()).collect(Collectors.joining("; "));
     }
 
     private static void copyOut(String resource, Path target) {

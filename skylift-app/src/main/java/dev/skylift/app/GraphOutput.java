@@ -23,6 +23,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -267,5 +269,14 @@ final class GraphOutput {
             return Long.toString((long) value);
         }
         return Double.toString(value);
+    }
+
+    /** The hub decisions other than {@code order}, by decision then name: {@code exclude: a, b; first: c}. */
+    static String decisions(Map<String, HubTreatment> decisions) {
+        return decisions.entrySet().stream().filter(e -> e.getValue() != HubTreatment.ORDER)
+                .sorted(Map.Entry.comparingByKey())
+                .collect(Collectors.groupingBy(e -> e.getValue().toString(), TreeMap::new,
+                        Collectors.mapping(Map.Entry::getKey, Collectors.joining(", "))))
+                .entrySet().stream().map(e -> e.getKey() + ": " + e.getValue()).collect(Collectors.joining("; "));
     }
 }

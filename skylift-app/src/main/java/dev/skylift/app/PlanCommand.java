@@ -24,7 +24,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -92,6 +91,17 @@ final class PlanCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the plan as JSON instead of the summary.")
     private boolean json;
 
+    /** Plans every VM of the estate on {@code measured} (its graph as {@link HubPlacement#measured} makes it). */
+    static Planning.Result plan(EstateOptions.Input input, CommGraph measured, Planner planner, Objective objective,
+                                String method, OrderingOptions options) {
+        Inventory inventory = input.inventory();
+        List<VmSize> sizes = new ArrayList<>(inventory.size());
+        for (int v = 0; v < inventory.size(); v++) {
+            sizes.add(VmSize.of(inventory.vm(v)));
+        }
+        return Planning.plan(measured, input.decisions(), sizes, input.rules(), planner, objective, method, options);
+    }
+
     @Override
     public Integer call() {
         Objective objective = Objective.parse(objectiveName);
@@ -102,14 +112,9 @@ final class PlanCommand implements Callable<Integer> {
         Orderers.byName(method); // an unknown method fails here, before the estate is read
 
         EstateOptions.Input input = estateOptions.read();
-        Inventory inventory = input.inventory();
         Map<String, HubTreatment> decisions = input.decisions();
         CommGraph measured = HubPlacement.measured(input.estate().graph().graph(), decisions);
-        List<VmSize> sizes = new ArrayList<>(inventory.size());
-        for (int v = 0; v < inventory.size(); v++) {
-            sizes.add(VmSize.of(inventory.vm(v)));
-        }
-        Planning.Result result = Planning.plan(measured, decisions, sizes, input.rules(), planner, objective, method, options);
+        Planning.Result result = plan(input, measured, planner, objective, method, options);
 
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
@@ -185,11 +190,7 @@ final class PlanCommand implements Callable<Integer> {
     }
 
     private static String hubs(Map<String, HubTreatment> decisions) {
-        String placed = decisions.entrySet().stream().filter(e -> e.getValue() != HubTreatment.ORDER)
-                .sorted(Map.Entry.comparingByKey())
-                .collect(Collectors.groupingBy(e -> e.getValue().toString(), java.util.TreeMap::new,
-                        Collectors.mapping(Map.Entry::getKey, Collectors.joining(", "))))
-                .entrySet().stream().map(e -> e.getKey() + ": " + e.getValue()).collect(Collectors.joining("; "));
+        String placed = GraphOutput.decisions(decisions);
         return placed.isEmpty() ? "" : "; hubs " + placed;
     }
 

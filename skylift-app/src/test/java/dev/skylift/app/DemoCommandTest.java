@@ -2,6 +2,8 @@ package dev.skylift.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.skylift.io.PlanJson;
+import dev.skylift.plan.MigrationStep;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -45,6 +47,9 @@ class DemoCommandTest {
                 assertThat(html).as(vm).contains(vm);
             }
         }
+        var plan = PlanJson.read(out.resolve("skylift-demo-plan.json")).plan();
+        assertThat(plan.steps()).extracting(MigrationStep::vm).containsExactlyInAnyOrderElementsOf(vms);
+        assertThat(plan.steps()).allSatisfy(step -> assertThat(step.cutover()).isGreaterThanOrEqualTo(step.start()));
     }
 
     @Test
