@@ -1,6 +1,8 @@
 package dev.skylift.graph;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * The communication graph of an estate: one vertex per VM, one undirected weighted edge per
@@ -120,6 +122,35 @@ public final class CommGraph {
     public CommGraph withLabels(VertexLabels newLabels) {
         checkLabels(newLabels, vertexCount());
         return new CommGraph(offsets, neighbours, arcEdge, edgeWeights, edgeCount, newLabels);
+    }
+
+    /**
+     * The subgraph induced by the vertices marked in {@code keep}: they are renumbered in their
+     * order, keep their labels, and keep the pairs (and weights) among them.
+     */
+    public CommGraph induced(boolean[] keep) {
+        int n = vertexCount();
+        if (keep.length != n) {
+            throw new IllegalArgumentException("the selection has " + keep.length + " marks for " + n + " vertices");
+        }
+        int[] vertex = new int[n];
+        List<String> names = new ArrayList<>();
+        for (int v = 0; v < n; v++) {
+            vertex[v] = keep[v] ? names.size() : -1;
+            if (keep[v]) {
+                names.add(labels.label(v));
+            }
+        }
+        Builder builder = builder(names.size(), edgeCount, isWeighted());
+        for (int u = 0; u < n; u++) {
+            for (int arc = firstArc(u); arc < endArc(u); arc++) {
+                int v = target(arc);
+                if (u < v && vertex[u] >= 0 && vertex[v] >= 0) {
+                    builder.addEdge(vertex[u], vertex[v], weight(arc));
+                }
+            }
+        }
+        return builder.build(VertexLabels.of(names));
     }
 
     @Override

@@ -4,6 +4,7 @@ import dev.skylift.graph.CommGraph;
 import dev.skylift.graph.VertexLabels;
 import dev.skylift.traffic.HubTreatment;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -51,32 +52,15 @@ public final class HubPlacement {
      * {@link HubTreatment#ORDER}), in the same relative order, with the pairs among them.
      */
     public static CommGraph ordered(CommGraph full, Map<String, HubTreatment> decisions) {
-        int n = full.vertexCount();
-        boolean[] placed = new boolean[n];
+        boolean[] ordered = new boolean[full.vertexCount()];
+        Arrays.fill(ordered, true);
         for (HubTreatment treatment : List.of(HubTreatment.FIRST, HubTreatment.LAST, HubTreatment.EXCLUDE)) {
             boolean[] marked = treated(full.labels(), decisions, treatment);
-            for (int v = 0; v < n; v++) {
-                placed[v] |= marked[v];
+            for (int v = 0; v < ordered.length; v++) {
+                ordered[v] &= !marked[v];
             }
         }
-        int[] vertex = new int[n];
-        List<String> names = new ArrayList<>();
-        for (int v = 0; v < n; v++) {
-            vertex[v] = placed[v] ? -1 : names.size();
-            if (!placed[v]) {
-                names.add(full.labels().label(v));
-            }
-        }
-        CommGraph.Builder builder = CommGraph.builder(names.size(), full.edgeCount(), full.isWeighted());
-        for (int u = 0; u < n; u++) {
-            for (int arc = full.firstArc(u); arc < full.endArc(u); arc++) {
-                int v = full.target(arc);
-                if (u < v && vertex[u] >= 0 && vertex[v] >= 0) {
-                    builder.addEdge(vertex[u], vertex[v], full.weight(arc));
-                }
-            }
-        }
-        return builder.build(VertexLabels.of(names));
+        return full.induced(ordered);
     }
 
     /**

@@ -228,7 +228,16 @@ public final class EstateGraph {
 
     /** The whole graph: every VM of the inventory (isolated ones too), labelled by name. */
     public CommGraph graph() {
-        return orderedGraph(Map.of());
+        int n = inventory.size();
+        List<String> names = new ArrayList<>(n);
+        for (int v = 0; v < n; v++) {
+            names.add(inventory.vm(v).name());
+        }
+        CommGraph.Builder builder = CommGraph.builder(n, pairs.size(), true);
+        for (int i = 0; i < pairs.size(); i++) {
+            builder.addEdge(pairs.a(i), pairs.b(i), weightOf(i));
+        }
+        return builder.build(VertexLabels.of(names));
     }
 
     /**
@@ -236,26 +245,10 @@ public final class EstateGraph {
      * are the planner's, not the orderer's), labelled by name.
      */
     public CommGraph orderedGraph(Map<String, HubTreatment> decisions) {
-        int n = inventory.size();
-        int[] vertex = new int[n];
-        List<String> names = new ArrayList<>();
-        for (int v = 0; v < n; v++) {
-            HubTreatment decision = decisions.getOrDefault(inventory.vm(v).name(), HubTreatment.ORDER);
-            if (decision == HubTreatment.ORDER) {
-                vertex[v] = names.size();
-                names.add(inventory.vm(v).name());
-            } else {
-                vertex[v] = -1;
-            }
+        boolean[] ordered = new boolean[inventory.size()];
+        for (int v = 0; v < ordered.length; v++) {
+            ordered[v] = decisions.getOrDefault(inventory.vm(v).name(), HubTreatment.ORDER) == HubTreatment.ORDER;
         }
-        CommGraph.Builder builder = CommGraph.builder(names.size(), pairs.size(), true);
-        for (int i = 0; i < pairs.size(); i++) {
-            int u = vertex[pairs.a(i)];
-            int v = vertex[pairs.b(i)];
-            if (u >= 0 && v >= 0) {
-                builder.addEdge(u, v, weightOf(i));
-            }
-        }
-        return builder.build(VertexLabels.of(names));
+        return graph().induced(ordered);
     }
 }

@@ -19,6 +19,28 @@ import org.junit.jupiter.params.provider.ValueSource;
 class CommGraphTest {
 
     @Test
+    void anInducedSubgraphKeepsTheMarkedVerticesInOrderWithTheirLabelsAndThePairsAmongThem() {
+        CommGraph graph = CommGraph.builder(5)
+                .addEdge(0, 1, 2.0)
+                .addEdge(1, 2, 3.0)
+                .addEdge(2, 4, 7.0)
+                .addEdge(0, 4, 1.5)
+                .addEdge(3, 4, 4.0)
+                .build(VertexLabels.of(List.of("a", "b", "c", "d", "e")));
+
+        CommGraph induced = graph.induced(new boolean[] {true, false, true, false, true});
+
+        assertThat(induced.vertexCount()).isEqualTo(3);
+        assertThat(List.of(induced.labels().label(0), induced.labels().label(1), induced.labels().label(2)))
+                .containsExactly("a", "c", "e");
+        assertThat(induced.edgeCount()).isEqualTo(2);
+        assertThat(weightBetween(induced, 1, 2)).isEqualTo(7.0);
+        assertThat(weightBetween(induced, 0, 2)).isEqualTo(1.5);
+        assertThat(induced.hasEdge(0, 1)).isFalse();
+        assertThatThrownBy(() -> graph.induced(new boolean[4])).hasMessageContaining("4 marks for 5 vertices");
+    }
+
+    @Test
     void mergesRepeatedPairsAndSumsTheirWeightsInEitherOrientation() {
         CommGraph graph = CommGraph.builder(4)
                 .addEdge(0, 1, 2.0)
