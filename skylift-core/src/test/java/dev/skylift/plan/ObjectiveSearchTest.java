@@ -82,19 +82,10 @@ class ObjectiveSearchTest {
         // VM first and every odd one after, so each pair is split for half the migration; placing the
         // partners next to each other shortens every split to one VM's move.
         int n = 40;
-        var names = new ArrayList<String>();
-        var sizes = new ArrayList<VmSize>();
-        for (int v = 0; v < n; v++) {
-            names.add("vm" + v);
-            sizes.add(PlanFixtures.vm("vm" + v, 100, 100));
-        }
-        var builder = CommGraph.builder(n);
-        for (int i = 0; i < n; i += 2) {
-            builder.addEdge(i, i + 1, 1e9);
-        }
-        CommGraph graph = builder.build(VertexLabels.of(names));
-        int[] start = IntStream.concat(IntStream.range(0, n / 2).map(i -> 2 * i),
-                IntStream.range(0, n / 2).map(i -> 2 * i + 1)).toArray();
+        SplitPairs pairs = SplitPairs.of(n);
+        CommGraph graph = pairs.graph();
+        List<VmSize> sizes = pairs.sizes();
+        int[] start = pairs.start();
         Planner planner = Planner.rollingWindow(PlanFixtures.LINK, 1, PlanFixtures.PRE_COPY);
 
         int[] improved = ObjectiveSearch.improve(graph, start, sizes, planner, AffinityRules.none(),
@@ -110,19 +101,10 @@ class ObjectiveSearchTest {
     void pinnedVmsKeepTheirPlaces() {
         // The same badly split pairs, with vm0 pinned first and vm1 pinned last: every other VM may move.
         int n = 40;
-        var names = new ArrayList<String>();
-        var sizes = new ArrayList<VmSize>();
-        for (int v = 0; v < n; v++) {
-            names.add("vm" + v);
-            sizes.add(PlanFixtures.vm("vm" + v, 100, 100));
-        }
-        var builder = CommGraph.builder(n);
-        for (int i = 0; i < n; i += 2) {
-            builder.addEdge(i, i + 1, 1e9);
-        }
-        CommGraph graph = builder.build(VertexLabels.of(names));
-        int[] start = IntStream.concat(IntStream.range(0, n / 2).map(i -> 2 * i),
-                IntStream.range(0, n / 2).map(i -> 2 * i + 1)).toArray();
+        SplitPairs pairs = SplitPairs.of(n);
+        CommGraph graph = pairs.graph();
+        List<VmSize> sizes = pairs.sizes();
+        int[] start = pairs.start();
         Planner planner = Planner.rollingWindow(PlanFixtures.LINK, 2, PlanFixtures.PRE_COPY);
 
         int[] improved = ObjectiveSearch.improve(graph, start, sizes, planner, AffinityRules.none(),
@@ -145,5 +127,28 @@ class ObjectiveSearchTest {
                 Objective.PEAK, BY_ITERATIONS.withIterationLimit(100));
 
         assertThat(improved).containsExactly(2, 0, 1);
+    }
+
+    /**
+     * n/2 pairs (2i, 2i+1) of heavy talkers of equal size, and a start that moves every even VM first
+     * and every odd one after, so each pair is split for half the migration.
+     */
+    private record SplitPairs(CommGraph graph, List<VmSize> sizes, int[] start) {
+
+        static SplitPairs of(int n) {
+            var names = new ArrayList<String>();
+            var sizes = new ArrayList<VmSize>();
+            for (int v = 0; v < n; v++) {
+                names.add("vm" + v);
+                sizes.add(PlanFixtures.vm("vm" + v, 100, 100));
+            }
+            var builder = CommGraph.builder(n);
+            for (int i = 0; i < n; i += 2) {
+                builder.addEdge(i, i + 1, 1e9);
+            }
+            int[] start = IntStream.concat(IntStream.range(0, n / 2).map(i -> 2 * i),
+                    IntStream.range(0, n / 2).map(i -> 2 * i + 1)).toArray();
+            return new SplitPairs(builder.build(VertexLabels.of(names)), sizes, start);
+        }
     }
 }

@@ -16,10 +16,10 @@ import java.util.stream.IntStream;
  * (blocks of the hidden order move together, before rules point forward in it), so some order obeys
  * them all.
  */
-record RandomEstate(List<String> names, CommGraph graph, List<VmSize> sizes, AffinityRules rules, int[] hidden,
+public record RandomEstate(List<String> names, CommGraph graph, List<VmSize> sizes, AffinityRules rules, int[] hidden,
                     WanModel wan, int concurrency, PreCopy preCopy) {
 
-    static RandomEstate of(Random random) {
+    public static RandomEstate of(Random random) {
         int n = 2 + random.nextInt(24);
         int k = 1 + random.nextInt(4);
         var names = new ArrayList<String>();
