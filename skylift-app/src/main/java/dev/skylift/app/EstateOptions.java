@@ -1,9 +1,11 @@
 package dev.skylift.app;
 
+import dev.skylift.graph.VertexLabels;
 import dev.skylift.inventory.Inventory;
 import dev.skylift.io.AffinityReader;
 import dev.skylift.io.FlowReaders;
 import dev.skylift.io.InventoryReader;
+import dev.skylift.plan.VmSize;
 import dev.skylift.traffic.AffinityRules;
 import dev.skylift.traffic.HubTreatment;
 import dev.skylift.traffic.Weight;
@@ -57,6 +59,15 @@ final class EstateOptions {
     /** An estate as read: the inventory, the rules, the hub decisions (file and options) and the graph. */
     record Input(Inventory inventory, AffinityRules rules, Map<String, HubTreatment> decisions,
                  GraphCommand.Estate estate) {
+
+        /** The size of every VM {@code labels} names, in label order, from the inventory. */
+        List<VmSize> sizes(VertexLabels labels) {
+            List<VmSize> sizes = new ArrayList<>(labels.size());
+            for (int v = 0; v < labels.size(); v++) {
+                sizes.add(VmSize.of(inventory.vm(inventory.indexOf(labels.label(v)))));
+            }
+            return sizes;
+        }
     }
 
     /** The files the estate is read from, as the user named them: inventory, flows, affinity rules. */

@@ -1,7 +1,6 @@
 package dev.skylift.app;
 
 import dev.skylift.graph.CommGraph;
-import dev.skylift.inventory.Inventory;
 import dev.skylift.io.PlanJson;
 import dev.skylift.order.Orderers;
 import dev.skylift.order.OrderingOptions;
@@ -13,14 +12,11 @@ import dev.skylift.plan.PlanMetrics;
 import dev.skylift.plan.Planner;
 import dev.skylift.plan.Planning;
 import dev.skylift.plan.PreCopy;
-import dev.skylift.plan.VmSize;
 import dev.skylift.plan.WanModel;
 import dev.skylift.traffic.HubTreatment;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -49,18 +45,8 @@ final class PlanCommand implements Callable<Integer> {
     @Mixin
     private EstateOptions estateOptions;
 
-    @Option(names = "--wan", defaultValue = "1Gbps", paramLabel = "RATE",
-            description = "The WAN's throughput: 1Gbps, 100Mbps, 125MB/s (default: ${DEFAULT-VALUE}).")
-    private String wanRate;
-
-    @Option(names = "--rtt", defaultValue = "40ms", paramLabel = "TIME", description = "The WAN's round-trip time (default: ${DEFAULT-VALUE}).")
-    private String rtt;
-
-    @Option(names = "--stream-cap", paramLabel = "RATE", description = "The most one transfer reaches, e.g. 300Mbps (default: no cap).")
-    private String streamCap;
-
-    @Option(names = "--concurrency", defaultValue = "4", paramLabel = "K", description = "VMs moving at once at most (default: ${DEFAULT-VALUE}).")
-    private int concurrency;
+    @Mixin
+    private LinkOptions link;
 
     @Option(names = "--waves", description = "Move in waves of K: the next wave starts when the whole wave has cut over "
             + "(default: a rolling window, a VM starts as soon as a slot is free).")
@@ -94,20 +80,16 @@ final class PlanCommand implements Callable<Integer> {
     /** Plans every VM of the estate on {@code measured} (its graph as {@link HubPlacement#measured} makes it). */
     static Planning.Result plan(EstateOptions.Input input, CommGraph measured, Planner planner, Objective objective,
                                 String method, OrderingOptions options) {
-        Inventory inventory = input.inventory();
-        List<VmSize> sizes = new ArrayList<>(inventory.size());
-        for (int v = 0; v < inventory.size(); v++) {
-            sizes.add(VmSize.of(inventory.vm(v)));
-        }
-        return Planning.plan(measured, input.decisions(), sizes, input.rules(), planner, objective, method, options);
+        return Planning.plan(measured, input.decisions(), input.sizes(measured.labels()), input.rules(), planner, objective,
+                method, options);
     }
 
     @Override
     public Integer call() {
         Objective objective = Objective.parse(objectiveName);
-        WanModel wan = WanModel.parse(wanRate, rtt, streamCap);
+        WanModel wan = link.wan();
         var preCopy = new PreCopy(WanModel.parseDuration(targetDowntime), PreCopy.defaults().maxRounds());
-        Planner planner = waves ? Planner.waves(wan, concurrency, preCopy) : Planner.rollingWindow(wan, concurrency, preCopy);
+        Planner planner = waves ? Planner.waves(wan, link.concurrency, preCopy) : Planner.rollingWindow(wan, link.concurrency, preCopy);
         OrderingOptions options = new OrderingOptions(timeLimit(timeLimit), seed);
         Orderers.byName(method); // an unknown method fails here, before the estate is read
 
@@ -153,9 +135,9 @@ final class PlanCommand implements Callable<Integer> {
         Objective objective = result.planned().objective();
         out.printf("estate       %s: %,d VMs, %,d communicating pairs%s%n", estateOptions.inventoryFile, graph.vertexCount(),
                 graph.edgeCount(), hubs(decisions));
-        out.printf(Locale.ROOT, "wan          %s (%s/s), rtt %s%s; %d at once, %s%n", wanRate,
-                GraphOutput.bytes(plan.wan().bytesPerSecond()), rtt, plan.wan().streamBytesPerSecond().isPresent()
-                        ? ", " + streamCap + " per stream" : "",
+        out.printf(Locale.ROOT, "wan          %s (%s/s), rtt %s%s; %d at once, %s%n", link.wanRate,
+                GraphOutput.bytes(plan.wan().bytesPerSecond()), link.rtt, plan.wan().streamBytesPerSecond().isPresent()
+                        ? ", " + link.streamCap + " per stream" : "",
                 plan.concurrency(), result.planned().inWaves() ? "in waves" : "rolling window");
         out.printf(Locale.ROOT, "order        %s (bandwidth %d), %s for %s (%s before: %s)%s%n", method,
                 result.ordering().bandwidth(), objective.of(metrics) < result.startValue() ? "improved by local search" : "kept as the engine gave it",

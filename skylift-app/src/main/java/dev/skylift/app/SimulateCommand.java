@@ -4,11 +4,9 @@ import dev.skylift.app.report.ComparisonReport;
 import dev.skylift.app.report.HtmlReport;
 import dev.skylift.graph.CommGraph;
 import dev.skylift.graph.VertexLabels;
-import dev.skylift.inventory.Inventory;
 import dev.skylift.order.OrderingOptions;
 import dev.skylift.plan.Planner;
 import dev.skylift.plan.PreCopy;
-import dev.skylift.plan.VmSize;
 import dev.skylift.plan.WanModel;
 import dev.skylift.sim.Comparison;
 import dev.skylift.sim.Scenario;
@@ -20,7 +18,6 @@ import dev.skylift.traffic.Weight;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -51,18 +48,8 @@ final class SimulateCommand implements Callable<Integer> {
     @Mixin
     private EstateOptions estateOptions;
 
-    @Option(names = "--wan", defaultValue = "1Gbps", paramLabel = "RATE",
-            description = "WAN throughput, e.g. 1Gbps or 125MB/s (default: ${DEFAULT-VALUE}).")
-    private String wan;
-
-    @Option(names = "--rtt", defaultValue = "40ms", paramLabel = "DURATION", description = "WAN round-trip time (default: ${DEFAULT-VALUE}).")
-    private String rtt;
-
-    @Option(names = "--stream-cap", paramLabel = "RATE", description = "Most one VM's transfer gets, e.g. 400Mbps (default: none).")
-    private String streamCap;
-
-    @Option(names = "--concurrency", defaultValue = "4", paramLabel = "K", description = "VMs moving at once (default: ${DEFAULT-VALUE}).")
-    private int concurrency;
+    @Mixin
+    private LinkOptions link;
 
     @Option(names = "--compare", defaultValue = DEFAULT_STRATEGIES, paramLabel = "LIST",
             description = "Comma-separated strategies (default: ${DEFAULT-VALUE}).")
@@ -89,18 +76,18 @@ final class SimulateCommand implements Callable<Integer> {
         if (runs < 1) {
             throw new IllegalArgumentException("--runs " + runs + " must be at least 1");
         }
-        if (concurrency < 1) {
-            throw new IllegalArgumentException("--concurrency " + concurrency + " must be at least 1");
+        if (link.concurrency < 1) {
+            throw new IllegalArgumentException("--concurrency " + link.concurrency + " must be at least 1");
         }
         List<Strategy> strategies = Strategies.parse(compare);
-        WanModel link = WanModel.parse(wan, rtt, streamCap);
+        WanModel wan = link.wan();
         OrderingOptions options = OrderCommand.options(timeLimitSeconds, seed);
         checkReport(reportFile);
         EstateOptions.Input input = estateOptions.read();
         PrintWriter err = spec.commandLine().getErr();
         Comparison comparison;
         try (Progress progress = Progress.start(strategies.size(), err)) {
-            comparison = compare(input, link, concurrency, strategies, runs, seed, options, progress);
+            comparison = compare(input, wan, link.concurrency, strategies, runs, seed, options, progress);
         }
         CommGraph graph = comparison.graph();
         PrintWriter out = spec.commandLine().getOut();
@@ -131,7 +118,7 @@ final class SimulateCommand implements Callable<Integer> {
                     + ". Give flow records that carry bytes, or --weight bytes");
         }
         CommGraph graph = input.estate().graph().orderedGraph(input.decisions());
-        Scenario scenario = new Scenario(graph, sizes(input.inventory(), graph), within(input.rules(), graph.labels()),
+        Scenario scenario = new Scenario(graph, input.sizes(graph.labels()), within(input.rules(), graph.labels()),
                 Planner.rollingWindow(link, concurrency, PreCopy.defaults()), options);
         var next = new int[] {0};
         progress.starting(strategies.get(0).name());
@@ -157,14 +144,6 @@ final class SimulateCommand implements Callable<Integer> {
         if (parent != null && !Files.isDirectory(parent)) {
             throw new IllegalArgumentException("--report " + file + ": the folder " + parent + " does not exist. Create it first");
         }
-    }
-
-    private static List<VmSize> sizes(Inventory inventory, CommGraph graph) {
-        List<VmSize> sizes = new ArrayList<>(graph.vertexCount());
-        for (int v = 0; v < graph.vertexCount(); v++) {
-            sizes.add(VmSize.of(inventory.vm(inventory.indexOf(graph.labels().label(v)))));
-        }
-        return sizes;
     }
 
     /**
