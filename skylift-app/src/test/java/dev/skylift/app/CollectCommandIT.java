@@ -13,6 +13,7 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -37,8 +38,10 @@ class CollectCommandIT {
             port = probe.getLocalPort();
         }
         Path out = dir.resolve("flows.csv.gz");
-        Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", JAR.toString(), "collect", "--listen", "127.0.0.1:" + port, "--out", out.toString()).start();
+        List<String> command = new ArrayList<>(defaultSigint());
+        command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", JAR.toString(), "collect", "--listen", "127.0.0.1:" + port, "--out", out.toString()));
+        Process process = new ProcessBuilder(command).start();
         CompletableFuture<String> stdout = CompletableFuture.supplyAsync(() -> read(process.getInputStream()));
         try (var stderr = new BufferedReader(new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8));
                 DatagramSocket sender = new DatagramSocket()) {
@@ -67,6 +70,22 @@ class CollectCommandIT {
                 .contains("packets 2 (v5 1, v9 0, ipfix 0)").contains("decode errors 1");
         try (var in = new GZIPInputStream(Files.newInputStream(out))) {
             assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()).hasSize(3);
+        }
+    }
+
+    /**
+     * A build started in the background by a non-interactive shell ignores SIGINT, the collector's
+     * JVM inherits that, and a JVM that starts with SIGINT ignored never handles it (a user's Ctrl-C
+     * reaches a foreground process, whose SIGINT is not ignored). GNU env (coreutils 8.31 or later)
+     * restores the default disposition; without it the collector starts as it is.
+     */
+    private static List<String> defaultSigint() throws InterruptedException {
+        try {
+            Process probe = new ProcessBuilder("env", "--default-signal=INT", "true").redirectErrorStream(true).start();
+            probe.getInputStream().readAllBytes();
+            return probe.waitFor() == 0 ? List.of("env", "--default-signal=INT") : List.of();
+        } catch (java.io.IOException noGnuEnv) {
+            return List.of();
         }
     }
 
