@@ -142,9 +142,11 @@ final class DemoCommand implements Callable<Integer> {
         MigrationPlan whole = plan.planned().plan();
         PlanMetrics metrics = plan.planned().metrics();
         out.printf(Locale.ROOT, "plan:   every one of the %d VMs (hubs placed as the rules decide), tuned for exposure: makespan %s"
-                        + " (bound %s), max stretch %s, exposure %s, longest downtime %.1f s%n",
+                        + " (bound %s), max stretch %s (%s with the hubs moved first or last), exposure %s,"
+                        + " longest downtime %.1f s%n",
                 whole.steps().size(), PlanCommand.time(whole.makespan()), PlanCommand.time(whole.makespanLowerBound()),
-                PlanCommand.time(metrics.maxStretch()), GraphOutput.bytes(metrics.exposureBytes()), metrics.maxDowntime());
+                PlanCommand.time(plan.decided().maxStretch()), PlanCommand.time(metrics.maxStretch()),
+                GraphOutput.bytes(metrics.exposureBytes()), metrics.maxDowntime());
         out.println("        " + planFile + " (the executor's input, JSON)");
         out.println("report: " + reportFile + " (open it in a browser: graph coloured by order, timeline, cross-WAN traffic)");
         out.println();

@@ -110,6 +110,18 @@ class PlanCommandTest {
     }
 
     @Test
+    void tellsTheStretchTheOrderDecidesFromTheOneTheHubRulesMake() {
+        CommandRunner.Result result = plan("--objective", "stretch");
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        List<String> lines = result.out().lines().toList();
+        int at = lines.indexOf(lines.stream().filter(line -> line.startsWith("max stretch")).findFirst().orElseThrow());
+        // The sample moves ldap first and mon/logs last; they talk to nearly everyone.
+        assertThat(lines.get(at)).endsWith("of the pairs the order decides").doesNotContain("ldap", "mon-1", "logs-1");
+        assertThat(lines.get(at + 1)).endsWith("with the pairs of hubs the rules move first or last").containsPattern("ldap|mon-1|logs-1");
+    }
+
+    @Test
     void printsASummaryAndWavesWhenAsked() {
         CommandRunner.Result result = plan("--objective", "peak", "--waves");
 

@@ -33,18 +33,22 @@ public final class HubPlacement {
      * hubs left out.
      */
     public static CommGraph measured(CommGraph full, Map<String, HubTreatment> decisions) {
-        int n = full.vertexCount();
-        boolean[] excluded = treated(full.labels(), decisions, HubTreatment.EXCLUDE);
-        CommGraph.Builder builder = CommGraph.builder(n, full.edgeCount(), full.isWeighted());
-        for (int u = 0; u < n; u++) {
-            for (int arc = full.firstArc(u); arc < full.endArc(u); arc++) {
-                int v = full.target(arc);
-                if (u < v && !excluded[u] && !excluded[v]) {
-                    builder.addEdge(u, v, full.weight(arc));
-                }
-            }
+        return withoutPairsOf(full, treated(full.labels(), decisions, HubTreatment.EXCLUDE));
+    }
+
+    /**
+     * The pairs the order decides: every VM of {@code full}, with only the pairs between VMs left to
+     * the orderer. A hub moved first or last is split from each of its partners from its own cutover to
+     * theirs whatever the order, for as long as the rules make it (the first hubs' pairs stay split
+     * almost the whole migration); the longest split worth minimising is among the other pairs.
+     */
+    public static CommGraph decided(CommGraph full, Map<String, HubTreatment> decisions) {
+        boolean[] ordered = ordered(full.labels(), decisions);
+        boolean[] hub = new boolean[ordered.length];
+        for (int v = 0; v < hub.length; v++) {
+            hub[v] = !ordered[v];
         }
-        return builder.build(full.labels());
+        return withoutPairsOf(full, hub);
     }
 
     /**
@@ -52,15 +56,34 @@ public final class HubPlacement {
      * {@link HubTreatment#ORDER}), in the same relative order, with the pairs among them.
      */
     public static CommGraph ordered(CommGraph full, Map<String, HubTreatment> decisions) {
-        boolean[] ordered = new boolean[full.vertexCount()];
+        return full.induced(ordered(full.labels(), decisions));
+    }
+
+    private static boolean[] ordered(VertexLabels labels, Map<String, HubTreatment> decisions) {
+        boolean[] ordered = new boolean[labels.size()];
         Arrays.fill(ordered, true);
         for (HubTreatment treatment : List.of(HubTreatment.FIRST, HubTreatment.LAST, HubTreatment.EXCLUDE)) {
-            boolean[] marked = treated(full.labels(), decisions, treatment);
+            boolean[] marked = treated(labels, decisions, treatment);
             for (int v = 0; v < ordered.length; v++) {
                 ordered[v] &= !marked[v];
             }
         }
-        return full.induced(ordered);
+        return ordered;
+    }
+
+    /** Every VM of {@code full}, without the pairs that touch a {@code dropped} VM. */
+    private static CommGraph withoutPairsOf(CommGraph full, boolean[] dropped) {
+        int n = full.vertexCount();
+        CommGraph.Builder builder = CommGraph.builder(n, full.edgeCount(), full.isWeighted());
+        for (int u = 0; u < n; u++) {
+            for (int arc = full.firstArc(u); arc < full.endArc(u); arc++) {
+                int v = full.target(arc);
+                if (u < v && !dropped[u] && !dropped[v]) {
+                    builder.addEdge(u, v, full.weight(arc));
+                }
+            }
+        }
+        return builder.build(full.labels());
     }
 
     /**

@@ -56,6 +56,22 @@ class HubPlacementTest {
     }
 
     @Test
+    void theOrderDecidesOnlyThePairsAmongTheVmsLeftToIt() {
+        CommGraph decided = HubPlacement.decided(full(), DECISIONS);
+
+        assertThat(decided.vertexCount()).isEqualTo(NAMES.size());
+        for (int v = 0; v < NAMES.size(); v++) {
+            assertThat(decided.labels().label(v)).isEqualTo(NAMES.get(v));
+        }
+        assertThat(decided.edgeCount()).isEqualTo(2);
+        assertThat(decided.hasEdge(0, 2)).as("a - b").isTrue();
+        assertThat(decided.hasEdge(2, 5)).as("b - c").isTrue();
+        for (int hub : new int[] {1, 3, 4}) {
+            assertThat(decided.degree(hub)).as(NAMES.get(hub)).isZero();
+        }
+    }
+
+    @Test
     void refusesDecisionsThatDoNotFitTheGraphs() {
         assertThatThrownBy(() -> HubPlacement.fullOrder(full(), ordered(), new int[] {0, 1, 2},
                 Map.of("dns", HubTreatment.FIRST))).hasMessageContaining("cover 4 VMs but the estate has 6");
