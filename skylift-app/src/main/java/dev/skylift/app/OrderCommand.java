@@ -41,8 +41,8 @@ final class OrderCommand implements Callable<Integer> {
             completionCandidates = MethodNames.class)
     private String method;
 
-    @Option(names = "--time-limit", defaultValue = "10", paramLabel = "SECONDS",
-            description = "Time allowed for the whole graph (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--time-limit", defaultValue = "10", paramLabel = "TIME", converter = Seconds.class,
+            description = "Time allowed for the whole graph; " + Seconds.SYNTAX + " (default: ${DEFAULT-VALUE}).")
     private double timeLimitSeconds;
 
     @Option(names = "--seed", defaultValue = "1", paramLabel = "N", description = "Seed of any randomness (default: ${DEFAULT-VALUE}).")

@@ -16,7 +16,6 @@ import dev.skylift.plan.WanModel;
 import dev.skylift.traffic.HubTreatment;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -60,9 +59,9 @@ final class PlanCommand implements Callable<Integer> {
             description = "The ordering method the search starts from: auto, rcm, search, ... (default: ${DEFAULT-VALUE}).")
     private String method;
 
-    @Option(names = "--time-limit", defaultValue = "10s", paramLabel = "TIME",
-            description = "Time for the ordering and the search together: 10s, 500ms, or seconds (default: ${DEFAULT-VALUE}).")
-    private String timeLimit;
+    @Option(names = "--time-limit", defaultValue = "10", paramLabel = "TIME", converter = Seconds.class,
+            description = "Time for the ordering and the search together; " + Seconds.SYNTAX + " (default: ${DEFAULT-VALUE}).")
+    private double timeLimitSeconds;
 
     @Option(names = "--seed", defaultValue = "1", paramLabel = "N", description = "Seed of any randomness (default: ${DEFAULT-VALUE}).")
     private long seed;
@@ -90,7 +89,7 @@ final class PlanCommand implements Callable<Integer> {
         WanModel wan = link.wan();
         var preCopy = new PreCopy(WanModel.parseDuration(targetDowntime), PreCopy.defaults().maxRounds());
         Planner planner = waves ? Planner.waves(wan, link.concurrency, preCopy) : Planner.rollingWindow(wan, link.concurrency, preCopy);
-        OrderingOptions options = new OrderingOptions(timeLimit(timeLimit), seed);
+        OrderingOptions options = OrderCommand.options(timeLimitSeconds, seed);
         Orderers.byName(method); // an unknown method fails here, before the estate is read
 
         EstateOptions.Input input = estateOptions.read();
@@ -112,21 +111,6 @@ final class PlanCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
-    }
-
-    /** {@code 10s}, {@code 500ms}, or a plain number of seconds. */
-    static Duration timeLimit(String text) {
-        Duration limit;
-        try {
-            limit = text.strip().matches("[0-9]+(\\.[0-9]+)?")
-                    ? Duration.ofNanos(Math.round(Double.parseDouble(text) * 1e9)) : WanModel.parseDuration(text);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("--time-limit " + text + ": " + e.getMessage());
-        }
-        if (limit.isZero()) {
-            throw new IllegalArgumentException("--time-limit " + text + " must be longer than zero");
-        }
-        return limit;
     }
 
     private void printSummary(PrintWriter out, CommGraph graph, Map<String, HubTreatment> decisions, Planning.Result result) {

@@ -61,8 +61,8 @@ final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", paramLabel = "N", description = "Base seed of every run (default: ${DEFAULT-VALUE}).")
     private long seed;
 
-    @Option(names = "--time-limit", defaultValue = "1", paramLabel = "SECONDS",
-            description = "Time of each ordering search: the bandwidth order and each objective search (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--time-limit", defaultValue = "1", paramLabel = "TIME", converter = Seconds.class,
+            description = "Time of each ordering search: the bandwidth order and each objective search; " + Seconds.SYNTAX + " (default: ${DEFAULT-VALUE}).")
     private double timeLimitSeconds;
 
     @Option(names = "--json", description = "Print the comparison as one JSON object instead of the table.")

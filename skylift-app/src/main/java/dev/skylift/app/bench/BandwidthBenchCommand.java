@@ -1,5 +1,6 @@
 package dev.skylift.app.bench;
 
+import dev.skylift.app.Seconds;
 import dev.skylift.app.Progress;
 import dev.skylift.graph.CommGraph;
 import dev.skylift.graph.GraphGenerators;
@@ -52,8 +53,8 @@ final class BandwidthBenchCommand implements Callable<Integer> {
             description = "Ordering method (default: ${DEFAULT-VALUE}).")
     private String method;
 
-    @Option(names = "--time-limit", defaultValue = "10", paramLabel = "SECONDS",
-            description = "Time allowed per instance (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--time-limit", defaultValue = "10", paramLabel = "TIME", converter = Seconds.class,
+            description = "Time allowed per instance; " + Seconds.SYNTAX + " (default: ${DEFAULT-VALUE}).")
     private double timeLimitSeconds;
 
     @Option(names = "--seed", defaultValue = "1", paramLabel = "N", description = "Seed (default: ${DEFAULT-VALUE}).")

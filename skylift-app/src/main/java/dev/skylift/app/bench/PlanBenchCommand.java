@@ -1,5 +1,6 @@
 package dev.skylift.app.bench;
 
+import dev.skylift.app.Seconds;
 import dev.skylift.graph.CommGraph;
 import dev.skylift.graph.VertexLabels;
 import dev.skylift.order.OrderingOptions;
@@ -64,8 +65,8 @@ final class PlanBenchCommand implements Callable<Integer> {
     @Option(names = "--method", defaultValue = "auto", paramLabel = "METHOD", description = "Ordering method (default: ${DEFAULT-VALUE}).")
     private String method;
 
-    @Option(names = "--time-limit", defaultValue = "8", paramLabel = "SECONDS",
-            description = "Ordering and search together; half orders, two fifths search (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--time-limit", defaultValue = "8", paramLabel = "TIME", converter = Seconds.class,
+            description = "Ordering and search together; half orders, two fifths search; " + Seconds.SYNTAX + " (default: ${DEFAULT-VALUE}).")
     private double timeLimitSeconds;
 
     @Option(names = "--waves", description = "Plan in waves instead of a rolling window.")
