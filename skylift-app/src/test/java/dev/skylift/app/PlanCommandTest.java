@@ -86,6 +86,12 @@ class PlanCommandTest {
         CommGraph graph = HubPlacement.measured(GraphCommand.Estate.read(inventory, rules,
                 List.of(dir.resolve("flows.csv.gz")), FlowReaders.Format.CSV, false, false, Weight.BYTES, 1)
                 .graph().graph(), rules.hubs());
+        // The rules travel with the plan, for the executor to keep if it has to change it.
+        JsonNode constraints = root.get("constraints");
+        assertThat(constraints.get("before").size()).isEqualTo(rules.before().size()).isPositive();
+        assertThat(constraints.get("together").size()).isEqualTo(rules.together().size()).isPositive();
+        assertThat(constraints.get("hubs").get("ldap-1").stringValue()).isEqualTo("first");
+        assertThat(constraints.get("hubs").get("dns-1").stringValue()).isEqualTo("exclude");
         double exposure = 0;
         double maxStretch = 0;
         for (int u = 0; u < graph.vertexCount(); u++) {

@@ -3,10 +3,13 @@ package dev.skylift.io;
 import dev.skylift.plan.MigrationPlan;
 import dev.skylift.plan.MigrationStep;
 import dev.skylift.plan.Objective;
+import dev.skylift.plan.PlanConstraints;
 import dev.skylift.plan.PlanMetrics;
 import dev.skylift.plan.PlannedMigration;
 import dev.skylift.plan.PreCopy;
 import dev.skylift.plan.WanModel;
+import dev.skylift.traffic.AffinityRules.Precedence;
+import dev.skylift.traffic.HubTreatment;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -15,6 +18,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,12 +39,15 @@ import tools.jackson.databind.node.ObjectNode;
  * the VMs. The file says its format and version, the WAN and the concurrency it was planned for,
  * the objective and the ordering method, every step in start order (VM, its vertex in the estate's
  * graph, wave when moving in waves, start, cutover, downtime, bytes, live memory rounds and why they
- * ended; seconds from the start of the plan) and the metrics predicted from those steps.
+ * ended; seconds from the start of the plan), the metrics predicted from those steps, and the
+ * rules the plan obeys ({@code constraints}: before, together, the hub decisions), which the
+ * executor must keep if it changes the plan as it runs. A file without {@code constraints} (written
+ * before plans carried them) reads with none.
  *
  * <p>Reading checks the whole file before anything is returned: a missing or mistyped field, a
  * step that cuts over before it starts, a VM twice, vertices that are not 0..n−1, a plan with waves
- * on some steps only, all fail with an {@link InputFormatException} naming the file and the field
- * ({@code steps[3].cutover}). Numbers are written so that they read back exactly: a plan read back
+ * on some steps only, a rule that names a VM the plan does not move or that its start order breaks,
+ * all fail with an {@link InputFormatException} naming the file and the field ({@code steps[3].cutover}). Numbers are written so that they read back exactly: a plan read back
  * equals the plan written.
  */
 public final class PlanJson {
@@ -83,6 +90,19 @@ public final class PlanJson {
         root.put("objective", planned.objective().label());
         root.put("method", planned.method());
         root.put("orderRepaired", plan.orderRepaired());
+        PlanConstraints rules = planned.constraints();
+        ObjectNode constraints = root.putObject("constraints");
+        ArrayNode before = constraints.putArray("before");
+        for (Precedence precedence : rules.before()) {
+            before.addObject().put("first", precedence.first()).put("then", precedence.then());
+        }
+        ArrayNode together = constraints.putArray("together");
+        for (List<String> group : rules.together()) {
+            ArrayNode names = together.addArray();
+            group.forEach(names::add);
+        }
+        ObjectNode hubs = constraints.putObject("hubs");
+        rules.hubs().forEach((vm, treatment) -> hubs.put(vm, treatment.toString()));
         root.put("makespan", plan.makespan());
         root.put("makespanLowerBound", plan.makespanLowerBound());
         ArrayNode steps = root.putArray("steps");
@@ -189,7 +209,71 @@ public final class PlanJson {
             double lowerBound = nonNegative(root, "makespanLowerBound");
             List<MigrationStep> steps = steps(array(root, "steps"), waves);
             var plan = new MigrationPlan(steps, makespan, lowerBound, repaired, wan, concurrency);
-            return new PlannedMigration(plan, metrics(object(root, "metrics"), steps), objective, method);
+            PlanConstraints constraints = root.has("constraints") ? constraints(object(root, "constraints"), steps)
+                    : PlanConstraints.none(); // files written before plans carried their rules
+            return new PlannedMigration(plan, metrics(object(root, "metrics"), steps), objective, method, constraints);
+        }
+
+        /** The rules, naming only VMs of the plan, which its start order obeys. */
+        private PlanConstraints constraints(JsonNode node, List<MigrationStep> steps) {
+            Map<String, Integer> position = new HashMap<>();
+            for (int i = 0; i < steps.size(); i++) {
+                position.put(steps.get(i).vm(), i);
+            }
+            JsonNode beforeNode = array(node, "constraints.before");
+            var before = new ArrayList<Precedence>(beforeNode.size());
+            for (int i = 0; i < beforeNode.size(); i++) {
+                String at = "constraints.before[" + i + "]";
+                JsonNode rule = beforeNode.get(i);
+                if (!rule.isObject()) {
+                    throw fail(at, "is not an object; expected {\"first\": ..., \"then\": ...}");
+                }
+                String first = vm(rule.get("first"), at + ".first", position);
+                String then = vm(rule.get("then"), at + ".then", position);
+                if (position.get(first) > position.get(then)) {
+                    throw fail(at, "says " + first + " moves before " + then + " but the steps start " + then + " first");
+                }
+                before.add(new Precedence(first, then));
+            }
+            JsonNode togetherNode = array(node, "constraints.together");
+            var together = new ArrayList<List<String>>(togetherNode.size());
+            for (int i = 0; i < togetherNode.size(); i++) {
+                String at = "constraints.together[" + i + "]";
+                JsonNode group = togetherNode.get(i);
+                if (!group.isArray()) {
+                    throw fail(at, "is " + group + "; expected an array of VM names");
+                }
+                var names = new ArrayList<String>(group.size());
+                for (int j = 0; j < group.size(); j++) {
+                    names.add(vm(group.get(j), at + "[" + j + "]", position));
+                }
+                together.add(names);
+            }
+            JsonNode hubsNode = object(node, "constraints.hubs");
+            Map<String, HubTreatment> hubs = new LinkedHashMap<>();
+            for (Map.Entry<String, JsonNode> hub : hubsNode.properties()) {
+                String at = "constraints.hubs." + hub.getKey();
+                if (!position.containsKey(hub.getKey())) {
+                    throw fail(at, "names a VM that is not in the steps");
+                }
+                HubTreatment treatment = hub.getValue().isString() ? HubTreatment.parse(hub.getValue().stringValue()) : null;
+                if (treatment == null) {
+                    throw fail(at, "is " + hub.getValue() + "; expected \"first\", \"last\", \"exclude\" or \"order\"");
+                }
+                hubs.put(hub.getKey(), treatment);
+            }
+            return new PlanConstraints(before, together, hubs);
+        }
+
+        private String vm(JsonNode value, String path, Map<String, Integer> position) {
+            if (value == null || !value.isString()) {
+                throw fail(path, "is " + (value == null ? "missing" : value) + "; expected the name of a VM of the steps");
+            }
+            String vm = value.stringValue();
+            if (!position.containsKey(vm)) {
+                throw fail(path, "names VM " + vm + ", which is not in the steps");
+            }
+            return vm;
         }
 
         private List<MigrationStep> steps(JsonNode array, boolean waves) {

@@ -87,7 +87,8 @@ public final class Planning {
         PlanMetrics metrics = PlanMetrics.of(plan, measured);
         PlanMetrics decidedMetrics = PlanMetrics.of(plan, decided);
         long measuredAt = System.nanoTime();
-        return new Result(new PlannedMigration(plan, metrics, objective, method), decidedMetrics, ordering, startValue,
+        return new Result(new PlannedMigration(plan, metrics, objective, method,
+                PlanConstraints.of(rules, decisions)), decidedMetrics, ordering, startValue,
                 startPlan.orderRepaired(), Duration.ofNanos(orderedAt - began), Duration.ofNanos(searchedAt - orderedAt),
                 Duration.ofNanos(plannedAt - searchedAt), Duration.ofNanos(measuredAt - plannedAt));
     }

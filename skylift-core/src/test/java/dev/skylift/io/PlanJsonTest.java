@@ -7,6 +7,7 @@ import dev.skylift.graph.CommGraph;
 import dev.skylift.graph.VertexLabels;
 import dev.skylift.plan.MigrationPlan;
 import dev.skylift.plan.Objective;
+import dev.skylift.plan.PlanConstraints;
 import dev.skylift.plan.PlanMetrics;
 import dev.skylift.plan.PlannedMigration;
 import dev.skylift.plan.Planner;
@@ -14,12 +15,17 @@ import dev.skylift.plan.PreCopy;
 import dev.skylift.plan.VmSize;
 import dev.skylift.plan.WanModel;
 import dev.skylift.traffic.AffinityRules;
+import dev.skylift.traffic.AffinityRules.Precedence;
+import dev.skylift.traffic.HubTreatment;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 class PlanJsonTest {
 
@@ -38,7 +44,9 @@ class PlanJsonTest {
         var wan = WanModel.parse("1Gbps", "40ms", waves ? "300Mbps" : null);
         Planner planner = waves ? Planner.waves(wan, 2, PreCopy.defaults()) : Planner.rollingWindow(wan, 3, PreCopy.defaults());
         MigrationPlan plan = planner.plan(graph, new int[] {4, 0, 1, 3, 2}, sizes, AffinityRules.none());
-        return new PlannedMigration(plan, PlanMetrics.of(plan, graph), Objective.EXPOSURE, "auto");
+        var constraints = new PlanConstraints(List.of(new Precedence("batch", "db")), List.of(List.of("app", "cache")),
+                Map.of("web", HubTreatment.FIRST, "db", HubTreatment.EXCLUDE));
+        return new PlannedMigration(plan, PlanMetrics.of(plan, graph), Objective.EXPOSURE, "auto", constraints);
     }
 
     @Test
@@ -73,6 +81,27 @@ class PlanJsonTest {
         assertBad("broken.json", good.substring(0, good.length() / 2), "is not valid JSON");
         String late = good.replaceFirst("\"start\" : 0.0", "\"start\" : 1.0E9");
         assertBad("early.json", late, "before the start 1.0E9");
+        assertBad("stranger.json", good.replace("\"then\" : \"db\"", "\"then\" : \"mail\""),
+                "field constraints.before[0].then names VM mail, which is not in the steps");
+        assertBad("reversed.json", good.replaceFirst("\"first\" : \"batch\",(\\s+)\"then\" : \"db\"",
+                "\"first\" : \"db\",$1\"then\" : \"batch\""),
+                "field constraints.before[0] says db moves before batch but the steps start batch first");
+        assertBad("group.json", good.replaceFirst("\\[ \"app\"", "[ 7"), "field constraints.together[0][0] is 7");
+        assertBad("hub.json", good.replace("\"web\" : \"first\"", "\"web\" : \"soon\""),
+                "field constraints.hubs.web is \"soon\"; expected \"first\"");
+    }
+
+    @Test
+    void aPlanWrittenBeforePlansCarriedTheirRulesReadsWithNone() throws Exception {
+        PlannedMigration written = planned(false);
+        var json = (ObjectNode) JsonMapper.builder().build().readTree(PlanJson.toJson(written));
+        json.remove("constraints");
+        Path file = Files.writeString(dir.resolve("old.json"), json.toString(), StandardCharsets.UTF_8);
+
+        PlannedMigration read = PlanJson.read(file);
+
+        assertThat(read.constraints()).isEqualTo(PlanConstraints.none());
+        assertThat(read.plan()).isEqualTo(written.plan());
     }
 
     private void assertBad(String name, String text, String message) throws Exception {
@@ -89,6 +118,7 @@ class PlanJsonTest {
 
         assertThat(json).contains("\"format\" : \"skylift-plan\"", "\"version\" : 1", "\"schedule\" : \"waves\"",
                 "\"concurrency\" : 2", "\"objective\" : \"exposure\"", "\"method\" : \"auto\"", "\"wave\" : 0",
-                "\"stopReason\"", "\"exposureBytes\"", "\"bytesPerSecond\" : 1.25E8");
+                "\"stopReason\"", "\"exposureBytes\"", "\"bytesPerSecond\" : 1.25E8", "\"constraints\"",
+                "\"first\" : \"batch\"", "\"web\" : \"first\"");
     }
 }
