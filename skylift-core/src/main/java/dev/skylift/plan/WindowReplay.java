@@ -138,6 +138,12 @@ final class WindowReplay {
         scale = longest;
     }
 
+    /** {@link #scale}, returning this replay. */
+    WindowReplay withScale(double longest) {
+        scale(longest);
+        return this;
+    }
+
     /**
      * Replays {@code unitOrder} (every unit after the units of the VMs it follows) in full, keeps
      * it as the base, and returns its score.
