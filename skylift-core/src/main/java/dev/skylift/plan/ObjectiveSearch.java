@@ -73,7 +73,7 @@ public final class ObjectiveSearch {
     /** The farthest a unit is moved in one insertion. */
     private static final int REACH = 64;
     /** The most units for which the second phase replays the window (O(n · k · rounds) per move). */
-    private static final int REPLAY_UNITS = 2_000;
+    private static final int REPLAY_UNITS = 100;
     /** Moves of the second phase between two plans on the real planner. */
     private static final int REPLAY_CHECK = 20;
     /** One annealing move in this many is a neighbourhood move. */
