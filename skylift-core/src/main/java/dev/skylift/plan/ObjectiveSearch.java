@@ -116,6 +116,13 @@ public final class ObjectiveSearch {
     private int focusSize;
     /** The longest edge of the start in surrogate time: stretch costs are taken relative to it. */
     private double spanScale = 1;
+    /**
+     * Whether the stretch surrogate takes each VM's offset from the real plan and walks on from the
+     * order with the smallest real smoothed spans (the first phase before the replay); otherwise it
+     * is the linear surrogate with one factor, which did better alone on large estates.
+     */
+    private boolean fitted;
+    private boolean scaled;
 
     private ObjectiveSearch(CommGraph graph, PrecedenceRepair repair, Collection<VmSize> sizes, Planner planner,
                             AffinityRules rules, Objective objective) {
@@ -204,6 +211,7 @@ public final class ObjectiveSearch {
         long began = System.nanoTime();
         boolean replaying = objective == Objective.STRETCH && planner instanceof RollingWindowPlanner
                 && units >= 2 && units <= REPLAY_UNITS;
+        fitted = replaying;
         long surrogateDeadline = replaying ? began + (long) ((deadline - began) * SURROGATE_SHARE) : deadline;
         long surrogateIterations = replaying ? (long) (options.iterationLimit() * SURROGATE_SHARE)
                 : options.iterationLimit();
@@ -271,7 +279,7 @@ public final class ObjectiveSearch {
                 // Iterated local search (Lourenço, Martin, Stützle 2003): keep an order at least as good as
                 // the best, go back to the best otherwise; when the descent has stalled, kick it.
                 boolean stalled;
-                if (objective == Objective.STRETCH) {
+                if (fitted) {
                     // The walk goes on from the order whose real spans are smallest in the smoothed sense (the
                     // longest first, then how many come close), which crosses plateaus of equal max stretch.
                     if (real < bestReal) {
@@ -641,7 +649,7 @@ public final class ObjectiveSearch {
         }
         double makespan = plan.makespan();
         stretchFactor = makespan > 0 ? Math.min(Math.max(busy / makespan, 1), units) : 1;
-        double[] cutover = objective == Objective.STRETCH && makespan > 0 ? plan.cutoversByVertex() : null;
+        double[] cutover = fitted && makespan > 0 ? plan.cutoversByVertex() : null;
         double prefix = 0;
         for (int i = 0; i < units; i++) {
             int u = order[i];
@@ -651,8 +659,9 @@ public final class ObjectiveSearch {
             prefix += length[u];
         }
         rebuild();
-        if (objective == Objective.STRETCH) {
+        if (objective == Objective.STRETCH && (fitted || !scaled)) {
             spanScale = Math.max(longestSpan(), Double.MIN_NORMAL);
+            scaled = true;
             rebuild();
         }
     }
