@@ -74,8 +74,6 @@ public final class ObjectiveSearch {
     private static final int REACH = 64;
     /** The most units for which the second phase replays the window (O(n · k · rounds) per move). */
     private static final int REPLAY_UNITS = 100;
-    /** Moves of the second phase between two plans on the real planner. */
-    private static final int REPLAY_CHECK = 20;
     /** One annealing move in this many is a neighbourhood move. */
     private static final int BLOCK_ODDS = 4;
     /** The annealing's first and last temperatures, as fractions of the start's longest span. */
@@ -123,6 +121,8 @@ public final class ObjectiveSearch {
      */
     private boolean fitted;
     private boolean scaled;
+    /** The longest replayed span when {@link #focusOn} last looked. */
+    private double focusLongest;
 
     private ObjectiveSearch(CommGraph graph, PrecedenceRepair repair, Collection<VmSize> sizes, Planner planner,
                             AffinityRules rules, Objective objective) {
@@ -337,9 +337,10 @@ public final class ObjectiveSearch {
      * move takes its neighbourhood there without splitting it. The Metropolis threshold is drawn
      * before the replay, which stops as soon as the move is known to be refused. The temperature
      * falls geometrically from {@link #HOT} to {@link #COLD} of L over the time (or the iterations,
-     * when they bound the search, so that it is reproducible). The lowest order seen is planned on
-     * the real planner every {@link #REPLAY_CHECK} moves; the best real max stretch is kept, starting
-     * from the start's, so the phase never returns a worse order.
+     * when they bound the search, so that it is reproducible). The replay being exact, the order
+     * with the shortest replayed max stretch is kept without planning it; at the end it is planned
+     * once and returned only if it beats the start on the real planner, so the phase never returns
+     * a worse order.
      */
     private int[] annealed(int[] start, Random random, long iterationLimit, long deadline) {
         long began = System.nanoTime();
@@ -359,7 +360,7 @@ public final class ObjectiveSearch {
         replay.scale(scale);
         double current = replay.base(order);
         focusOn(replay.baseCutovers());
-        double lowest = current;
+        double shortest = focusLongest;
         int[] lowestOrder = order.clone();
         boolean confirmed = true;
         int[] trial = new int[units];
@@ -401,8 +402,8 @@ public final class ObjectiveSearch {
                 }
                 current = replay.base(order);
                 focusOn(replay.baseCutovers());
-                if (current < lowest) {
-                    lowest = current;
+                if (focusLongest < shortest) {
+                    shortest = focusLongest;
                     System.arraycopy(order, 0, lowestOrder, 0, units);
                     confirmed = false;
                 }
@@ -449,21 +450,10 @@ public final class ObjectiveSearch {
             }
             current = replay.base(order);
             focusOn(replay.baseCutovers());
-            if (current < lowest) {
-                lowest = current;
+            if (focusLongest < shortest) {
+                shortest = focusLongest;
                 System.arraycopy(order, 0, lowestOrder, 0, units);
                 confirmed = false;
-            }
-            if (!confirmed && moves % REPLAY_CHECK == 0) {
-                confirmed = true;
-                int[] vertices = vertexOrder(lowestOrder);
-                long at = System.nanoTime();
-                double max = real(vertices);
-                confirmNanos = System.nanoTime() - at;
-                if (max < bestReal) {
-                    bestReal = max;
-                    best = vertices;
-                }
             }
         }
         if (!confirmed) {
@@ -594,6 +584,7 @@ public final class ObjectiveSearch {
     private void focusOn(double[] cutover) {
         focusSize = 0;
         double longest = longest(cutover);
+        focusLongest = longest;
         for (int u = 0; u < units; u++) {
             boolean critical = false;
             for (int i = 0; i < members[u].length && !critical; i++) {
