@@ -73,7 +73,7 @@ public final class ObjectiveSearch {
     /** The farthest a unit is moved in one insertion. */
     private static final int REACH = 64;
     /** The most units for which the second phase replays the window (O(n · k · rounds) per move). */
-    private static final int REPLAY_UNITS = 100;
+    private static final int REPLAY_UNITS = 80;
     /** One annealing move in this many is a neighbourhood move. */
     private static final int BLOCK_ODDS = 4;
     /** The annealing's first and last temperatures, as fractions of the start's longest span. */
