@@ -265,6 +265,23 @@ final class RollingWindowPlanner implements Planner {
         }
     }
 
+    WanModel wan() {
+        return wan;
+    }
+
+    int concurrency() {
+        return concurrency;
+    }
+
+    PreCopy preCopy() {
+        return preCopy;
+    }
+
+    /** Each VM's size by vertex; fails naming a VM that has none. */
+    static VmSize[] sizesByVertex(VertexLabels labels, Collection<VmSize> sizes) {
+        return sizesByVertex(labels, labels.size(), sizes);
+    }
+
     private static VmSize[] sizesByVertex(VertexLabels labels, int n, Collection<VmSize> sizes) {
         Map<String, VmSize> byName = new HashMap<>();
         for (VmSize s : sizes) {

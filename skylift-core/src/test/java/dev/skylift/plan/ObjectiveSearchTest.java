@@ -61,6 +61,58 @@ class ObjectiveSearchTest {
         assertThat(after).isLessThanOrEqualTo(before);
     }
 
+    /**
+     * A VM whose memory is dirtied just below a k-th of the WAN barely converges while the window is
+     * full and converges at once where it drains: its neighbourhood belongs at the end. From an
+     * order that starts with it, the stretch search must find a plan at least as good as the one
+     * that moves the VM and its neighbours last (which is far better than the start).
+     */
+    private static final int NEAR = 6;
+
+    @Test
+    void stretchSearchTakesASlowConvergingVmAndItsNeighboursToWhereTheWindowDrains() {
+        var names = new ArrayList<String>();
+        var sizes = new ArrayList<VmSize>();
+        names.add("slow");
+        sizes.add(new VmSize("slow", 8_000 * PlanFixtures.MB, 20_000 * PlanFixtures.MB, 49 * PlanFixtures.MB));
+        for (int i = 1; i <= NEAR; i++) {
+            names.add("near" + i);
+            sizes.add(PlanFixtures.vm("near" + i, 1_000, 1_000));
+        }
+        for (int i = 1; i <= 10; i++) {
+            names.add("far" + i);
+            sizes.add(PlanFixtures.vm("far" + i, 2_000, 1_000));
+        }
+        var builder = CommGraph.builder(names.size());
+        for (int i = 0; i <= NEAR; i++) {
+            for (int j = i + 1; j <= NEAR; j++) {
+                builder.addEdge(i, j, 1_000);
+            }
+        }
+        for (int i = NEAR + 1; i + 1 < names.size(); i++) {
+            builder.addEdge(i, i + 1, 1_000);
+        }
+        builder.addEdge(names.size() - 1, 1, 1_000);
+        CommGraph graph = builder.build(VertexLabels.of(names));
+        Planner planner = Planner.rollingWindow(PlanFixtures.LINK, 2, PlanFixtures.PRE_COPY);
+        AffinityRules rules = AffinityRules.none();
+        int[] slowFirst = IntStream.range(0, names.size()).toArray();
+        int[] slowLast = IntStream.concat(IntStream.range(NEAR + 1, names.size()),
+                IntStream.rangeClosed(0, NEAR).map(i -> NEAR - i)).toArray();
+        double start = stretch(graph, planner, sizes, rules, slowFirst);
+        double known = stretch(graph, planner, sizes, rules, slowLast);
+
+        int[] searched = ObjectiveSearch.improve(graph, slowFirst, sizes, planner, rules, Objective.STRETCH,
+                BY_ITERATIONS);
+
+        assertThat(known).as("the known plan is far better than the start").isLessThan(0.5 * start);
+        assertThat(stretch(graph, planner, sizes, rules, searched)).isLessThanOrEqualTo(known);
+    }
+
+    private static double stretch(CommGraph graph, Planner planner, List<VmSize> sizes, AffinityRules rules, int[] order) {
+        return PlanMetrics.of(planner.plan(graph, order, sizes, rules), graph).maxStretch();
+    }
+
     @Test
     void sameSeedAndIterationLimitGiveTheSameOrder() {
         var estate = RandomEstate.of(new Random(11));
