@@ -7,8 +7,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Minimum bandwidth with a proof. A heuristic ({@link BandwidthSearch} from reverse Cuthill–McKee)
- * runs on one core and exhaustive decisions ({@link BandwidthDecision}) on the other, sharing the
- * best order. The decisions first climb from the lower bound — just above it the answer is usually
+ * and exhaustive decisions ({@link BandwidthDecision}) run side by side, sharing the best order;
+ * the decisions split their search over two threads, and once the heuristic has found nothing
+ * better for a sixth of the time limit it stops and leaves both cores to them (when the whole time
+ * is the proof's; with a smaller proof share the heuristic keeps its core and the decisions use one). The decisions first climb from the lower bound — just above it the answer is usually
  * a quick "no", and each "no" raises the bound — with a tenth of the remaining proof time per step,
  * a step that runs out of it passing on to the next k (a "no" there covers every k below); then they ask about one below the best bandwidth known: a "yes" lowers the best order, a
  * "no" raises the lower bound to meet it and makes the best order optimal; when the search beats k
@@ -23,6 +25,12 @@ public final class ExactBandwidth implements Orderer {
 
     /** The largest component the exhaustive decision takes on. */
     public static final int MAX_DECIDED_VERTICES = 2000;
+
+    /** Threads a decision splits its search over. */
+    static final int DECISION_WORKERS = 2;
+
+    /** The shortest time without a better order after which the search gives up its core to the proof. */
+    private static final long STALL_MINIMUM = 5_000_000_000L;
 
 
     private final double proofShare;
@@ -77,10 +85,22 @@ public final class ExactBandwidth implements Orderer {
         int[] start = incumbent.order();
         Thread search = new Thread(() -> BandwidthSearch.improve(graph, start, target, options, deadline, 1, 0, stop,
                 incumbent::offer), "exact-bandwidth-search");
+        // When only the proof is wanted (the whole time is the proof's), a search that has found
+        // nothing better for a sixth of the time limit (at least five seconds) hands its core to
+        // the decisions, which split their search over both cores from the start.
+        long stall = proofDeadline - deadline >= 0
+                ? Math.max(STALL_MINIMUM, options.timeLimit().toNanos() / 6) : Long.MAX_VALUE;
+        java.util.function.BooleanSupplier pace = () -> {
+            if (!stop.get() && System.nanoTime() - incumbent.improvedAt() > stall) {
+                stop.set(true);
+            }
+            return false;
+        };
         search.setDaemon(true);
         search.start();
         try {
-            Decisions decisions = new Decisions(graph);
+            // Only when the whole time is the proof's do the decisions take both cores.
+            Decisions decisions = new Decisions(graph, stall == Long.MAX_VALUE ? 1 : DECISION_WORKERS);
             if (decisions.largestPart() > MAX_DECIDED_VERTICES) {
                 // No proof is possible here: this core searches too.
                 BandwidthSearch.improve(graph, incumbent.order(), bound.value(), options.withSeed(options.seed() + 1),
@@ -99,7 +119,7 @@ public final class ExactBandwidth implements Orderer {
                 if (left <= 0) {
                     break;
                 }
-                BandwidthDecision.Answer answer = decisions.decide(k, now + left / 10, () -> false, incumbent);
+                BandwidthDecision.Answer answer = decisions.decide(k, now + left / 10, pace, incumbent);
                 if (answer == BandwidthDecision.Answer.NO) {
                     bound = bound.max(decisions.bound(k));
                 } else if (answer == BandwidthDecision.Answer.YES) {
@@ -110,8 +130,8 @@ public final class ExactBandwidth implements Orderer {
             // or a "no" proves the best order optimal.
             while (incumbent.bandwidth() > bound.value() && System.nanoTime() - proofDeadline < 0) {
                 int k = incumbent.bandwidth() - 1;
-                BandwidthDecision.Answer answer = decisions.decide(k, proofDeadline, () -> incumbent.bandwidth() <= k,
-                        incumbent);
+                BandwidthDecision.Answer answer = decisions.decide(k, proofDeadline,
+                        () -> pace.getAsBoolean() || incumbent.bandwidth() <= k, incumbent);
                 if (answer == BandwidthDecision.Answer.NO) {
                     bound = bound.max(decisions.bound(k));
                     break;
@@ -119,7 +139,7 @@ public final class ExactBandwidth implements Orderer {
                     break; // out of time
                 }
             }
-            if (incumbent.bandwidth() > bound.value() && System.nanoTime() - deadline < 0) {
+            if (incumbent.bandwidth() > bound.value() && System.nanoTime() - deadline < 0 && !stop.get()) {
                 // The proof's time is up: this core searches too, from the best order, with its own seed.
                 BandwidthSearch.improve(graph, incumbent.order(), bound.value(), options.withSeed(options.seed() + 1),
                         deadline, 1, 1, stop, incumbent::offer);
@@ -143,9 +163,11 @@ public final class ExactBandwidth implements Orderer {
         private final BandwidthDecision.Problem[] problems;
         private long nodes;
         private String refuted;
+        private final int workers;
 
-        Decisions(CommGraph graph) {
+        Decisions(CommGraph graph, int workers) {
             this.graph = graph;
+            this.workers = workers;
             this.components = ConnectedComponents.of(graph);
             this.parts = components.subgraphs(graph);
             this.problems = new BandwidthDecision.Problem[parts.length];
@@ -176,7 +198,7 @@ public final class ExactBandwidth implements Orderer {
                 if (problems[c] == null) {
                     problems[c] = new BandwidthDecision.Problem(part);
                 }
-                BandwidthDecision.Result result = problems[c].decide(k, deadline, cancelled);
+                BandwidthDecision.Result result = problems[c].decide(k, deadline, cancelled, workers);
                 nodes += result.nodes();
                 if (result.answer() != BandwidthDecision.Answer.YES) {
                     if (result.answer() == BandwidthDecision.Answer.NO) {
@@ -202,6 +224,7 @@ public final class ExactBandwidth implements Orderer {
     private static final class Incumbent {
         private int[] order;
         private volatile int bandwidth;
+        private volatile long improvedAt = System.nanoTime();
 
         Incumbent(int[] order, int bandwidth) {
             this.order = order;
@@ -212,7 +235,13 @@ public final class ExactBandwidth implements Orderer {
             if (newBandwidth < bandwidth) {
                 order = newOrder.clone();
                 bandwidth = newBandwidth;
+                improvedAt = System.nanoTime();
             }
+        }
+
+        /** When the best order last improved (System.nanoTime). */
+        long improvedAt() {
+            return improvedAt;
         }
 
         int bandwidth() {
