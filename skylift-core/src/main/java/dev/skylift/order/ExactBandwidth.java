@@ -8,14 +8,15 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * Minimum bandwidth with a proof. A heuristic ({@link BandwidthSearch} from reverse Cuthill–McKee)
  * and exhaustive decisions ({@link BandwidthDecision}) run side by side, sharing the best order;
- * the decisions split their search over two threads, and once the heuristic has found nothing
- * better for a sixth of the time limit it stops and leaves both cores to them (when the whole time
- * is the proof's; with a smaller proof share the heuristic keeps its core and the decisions use one). The decisions first climb from the lower bound — just above it the answer is usually
- * a quick "no", and each "no" raises the bound — with a tenth of the remaining proof time per step,
- * a step that runs out of it passing on to the next k (a "no" there covers every k below); then they ask about one below the best bandwidth known: a "yes" lowers the best order, a
- * "no" raises the lower bound to meet it and makes the best order optimal; when the search beats k
- * first, the decision moves on. Components are decided one by one: the graph's bandwidth is the
- * largest of theirs, so one component without an order of bandwidth k proves the bound for the whole.
+ * the decisions split their search over two threads when the whole time is the proof's (one
+ * thread with a smaller proof share, which wants the best order first). The decisions first climb
+ * from the lower bound — just above it the answer is usually a quick "no", and each "no" raises the
+ * bound — with a tenth of the remaining proof time per step, a step that runs out of it passing on
+ * to the next k once (a "no" there covers every k below); then they ask about one below the best
+ * bandwidth known: a "yes" lowers the best order, a "no" raises the lower bound to meet it and
+ * makes the best order optimal; when the search beats k first, the decision moves on. Components
+ * are decided one by one: the graph's bandwidth is the largest of theirs, so one component without
+ * an order of bandwidth k proves the bound for the whole.
  *
  * <p>On time-out the best order and the best bound found are returned, and the ordering is optimal
  * only if they meet. Exponential in the worst case; the decision holds a distance matrix, so
@@ -28,9 +29,6 @@ public final class ExactBandwidth implements Orderer {
 
     /** Threads a decision splits its search over. */
     static final int DECISION_WORKERS = 2;
-
-    /** The shortest time without a better order after which the search gives up its core to the proof. */
-    private static final long STALL_MINIMUM = 5_000_000_000L;
 
 
     private final double proofShare;
@@ -85,22 +83,12 @@ public final class ExactBandwidth implements Orderer {
         int[] start = incumbent.order();
         Thread search = new Thread(() -> BandwidthSearch.improve(graph, start, target, options, deadline, 1, 0, stop,
                 incumbent::offer), "exact-bandwidth-search");
-        // When only the proof is wanted (the whole time is the proof's), a search that has found
-        // nothing better for a sixth of the time limit (at least five seconds) hands its core to
-        // the decisions, which split their search over both cores from the start.
-        long stall = proofDeadline - deadline >= 0
-                ? Math.max(STALL_MINIMUM, options.timeLimit().toNanos() / 6) : Long.MAX_VALUE;
-        java.util.function.BooleanSupplier pace = () -> {
-            if (!stop.get() && System.nanoTime() - incumbent.improvedAt() > stall) {
-                stop.set(true);
-            }
-            return false;
-        };
         search.setDaemon(true);
         search.start();
         try {
-            // Only when the whole time is the proof's do the decisions take both cores.
-            Decisions decisions = new Decisions(graph, stall == Long.MAX_VALUE ? 1 : DECISION_WORKERS);
+            // When the whole time is the proof's, the decisions split their search over two threads
+            // beside the search's (auto, which wants the order first, keeps them to one).
+            Decisions decisions = new Decisions(graph, proofDeadline - deadline >= 0 ? DECISION_WORKERS : 1);
             if (decisions.largestPart() > MAX_DECIDED_VERTICES) {
                 // No proof is possible here: this core searches too.
                 BandwidthSearch.improve(graph, incumbent.order(), bound.value(), options.withSeed(options.seed() + 1),
@@ -109,29 +97,34 @@ public final class ExactBandwidth implements Orderer {
             }
             // Upwards first: just above the bound the answer is usually a quick "no", and each one
             // raises the bound. Each step gets a tenth of the proof time left. A step that cannot
-            // finish in it does not end the climb: the next k is asked, since a "no" there proves
-            // the bound for every k below it too, and the hardness of the questions is not monotone
-            // in k (on bcsstk04, "no" at 35 takes a second where 34 takes twenty). The climb stops
-            // at a "yes" or one below the best order, which the downward question takes.
-            for (int k = bound.value(); k < incumbent.bandwidth() - 1; k++) {
+            // finish in it does not end the climb at once: the next k is asked, since a "no" there
+            // proves the bound for every k below it too, and the hardness of the questions is not
+            // monotone in k (on bcsstk04, "no" at 35 takes a second where 34 takes twenty). Two
+            // steps out of time in a row, a "yes", or one below the best order (the downward
+            // question's) end the climb.
+            int timedOut = 0;
+            for (int k = bound.value(); k < incumbent.bandwidth() - 1 && timedOut < 2; k++) {
                 long now = System.nanoTime();
                 long left = proofDeadline - now;
                 if (left <= 0) {
                     break;
                 }
-                BandwidthDecision.Answer answer = decisions.decide(k, now + left / 10, pace, incumbent);
+                BandwidthDecision.Answer answer = decisions.decide(k, now + left / 10, () -> false, incumbent);
                 if (answer == BandwidthDecision.Answer.NO) {
                     bound = bound.max(decisions.bound(k));
+                    timedOut = 0;
                 } else if (answer == BandwidthDecision.Answer.YES) {
                     break;
+                } else {
+                    timedOut++;
                 }
             }
             // Downwards: one below the best order, until the search or a decision gets below it,
             // or a "no" proves the best order optimal.
             while (incumbent.bandwidth() > bound.value() && System.nanoTime() - proofDeadline < 0) {
                 int k = incumbent.bandwidth() - 1;
-                BandwidthDecision.Answer answer = decisions.decide(k, proofDeadline,
-                        () -> pace.getAsBoolean() || incumbent.bandwidth() <= k, incumbent);
+                BandwidthDecision.Answer answer = decisions.decide(k, proofDeadline, () -> incumbent.bandwidth() <= k,
+                        incumbent);
                 if (answer == BandwidthDecision.Answer.NO) {
                     bound = bound.max(decisions.bound(k));
                     break;
@@ -139,7 +132,7 @@ public final class ExactBandwidth implements Orderer {
                     break; // out of time
                 }
             }
-            if (incumbent.bandwidth() > bound.value() && System.nanoTime() - deadline < 0 && !stop.get()) {
+            if (incumbent.bandwidth() > bound.value() && System.nanoTime() - deadline < 0) {
                 // The proof's time is up: this core searches too, from the best order, with its own seed.
                 BandwidthSearch.improve(graph, incumbent.order(), bound.value(), options.withSeed(options.seed() + 1),
                         deadline, 1, 1, stop, incumbent::offer);
@@ -224,7 +217,6 @@ public final class ExactBandwidth implements Orderer {
     private static final class Incumbent {
         private int[] order;
         private volatile int bandwidth;
-        private volatile long improvedAt = System.nanoTime();
 
         Incumbent(int[] order, int bandwidth) {
             this.order = order;
@@ -235,13 +227,7 @@ public final class ExactBandwidth implements Orderer {
             if (newBandwidth < bandwidth) {
                 order = newOrder.clone();
                 bandwidth = newBandwidth;
-                improvedAt = System.nanoTime();
             }
-        }
-
-        /** When the best order last improved (System.nanoTime). */
-        long improvedAt() {
-            return improvedAt;
         }
 
         int bandwidth() {
