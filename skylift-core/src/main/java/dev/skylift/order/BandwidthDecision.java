@@ -41,6 +41,11 @@ import java.util.Arrays;
  * ones (see {@code demands}); a state with the same placed vertices that demands no less fails
  * too, which prunes most of the orders of one placed set once one of them has failed. Worst case
  * exponential, as it must be.
+ *
+ * <p>A decision may split its search between threads: every worker walks the same end pairs and
+ * the same first placements, and at the states with three vertices placed each takes its share of
+ * the children; the workers share the failed states below that depth, and one worker's order
+ * stops the others.
  */
 final class BandwidthDecision {
 
@@ -87,11 +92,17 @@ final class BandwidthDecision {
     /** Scratch for {@code demands}: per vertex and side the slack found so far (−1: none), and which are set. */
     private final int[] slack;
     private final int[] touched;
-    private final java.util.HashMap<PlacedKey, java.util.ArrayList<long[]>> failed = new java.util.HashMap<>();
-    private long remembered;
+    /** What the workers of one decision share: the failed states, and whether to stop. */
+    private final Shared shared;
+    /** This worker's number and the number of workers splitting the search. */
+    private final int worker;
+    private final int workers;
 
     private BandwidthDecision(CommGraph graph, short[] distance, int[] twinPredecessor, int k, long nanoDeadline,
-                              java.util.function.BooleanSupplier cancelled) {
+                              java.util.function.BooleanSupplier cancelled, Shared shared, int worker, int workers) {
+        this.shared = shared;
+        this.worker = worker;
+        this.workers = workers;
         this.graph = graph;
         this.n = graph.vertexCount();
         this.k = k;
@@ -132,6 +143,26 @@ final class BandwidthDecision {
      * search goes on without adding more.
      */
     private static final long MAX_REMEMBERED = 40_000_000L;
+
+    /**
+     * The failed states of one decision, shared by its workers (each list is guarded by itself),
+     * the words they take, and a flag that stops every worker once one has found an order.
+     */
+    private static final class Shared {
+        final java.util.concurrent.ConcurrentHashMap<PlacedKey, java.util.ArrayList<long[]>> failed =
+                new java.util.concurrent.ConcurrentHashMap<>();
+        final java.util.concurrent.atomic.AtomicLong remembered = new java.util.concurrent.atomic.AtomicLong();
+        volatile boolean stop;
+    }
+
+    /**
+     * Placed vertices at which the search is split between workers: at a state with this many
+     * placed (the two ends and one more), worker w takes the children i with (h + i) mod W = w for
+     * a hash h of the state. Every worker walks the same states above, so together they take
+     * every child; states at or above the split are not remembered as failed, since one worker
+     * saw only its share of them.
+     */
+    private static final int SPLIT_PLACED = 3;
 
     /**
      * Which vertices are placed and how many of them from the left: with the demands below, a
@@ -202,6 +233,12 @@ final class BandwidthDecision {
      * partial layouts of Saxe's dynamic programme, SIAM J. Algebraic Discrete Methods 1, 1980).
      */
     private static boolean dominated(long[] demands, java.util.List<long[]> failedStates) {
+        synchronized (failedStates) {
+            return dominatedBy(demands, failedStates);
+        }
+    }
+
+    private static boolean dominatedBy(long[] demands, java.util.List<long[]> failedStates) {
         for (long[] other : failedStates) {
             if (other.length != demands.length) {
                 continue;
@@ -255,7 +292,60 @@ final class BandwidthDecision {
 
         /** Decides k until the deadline, or until {@code cancelled} says the answer is no longer wanted. */
         Result decide(int k, long nanoDeadline, java.util.function.BooleanSupplier cancelled) {
-            return new BandwidthDecision(graph, distance, twinPredecessor, k, nanoDeadline, cancelled).run();
+            return decide(k, nanoDeadline, cancelled, 1);
+        }
+
+        /**
+         * The same with the search split between {@code workers} threads (this one among them),
+         * which share the failed states: the answer is the same, sooner on as many free cores.
+         */
+        Result decide(int k, long nanoDeadline, java.util.function.BooleanSupplier cancelled, int workers) {
+            Shared shared = new Shared();
+            if (workers <= 1) {
+                return new BandwidthDecision(graph, distance, twinPredecessor, k, nanoDeadline, cancelled, shared, 0, 1)
+                        .run();
+            }
+            Result[] results = new Result[workers];
+            Thread[] threads = new Thread[workers];
+            for (int w = 1; w < workers; w++) {
+                int index = w;
+                threads[w] = new Thread(() -> results[index] = new BandwidthDecision(graph, distance, twinPredecessor,
+                        k, nanoDeadline, cancelled, shared, index, workers).run(), "bandwidth-decision-" + w);
+                threads[w].setDaemon(true);
+                threads[w].start();
+            }
+            results[0] = new BandwidthDecision(graph, distance, twinPredecessor, k, nanoDeadline, cancelled, shared, 0,
+                    workers).run();
+            boolean interrupted = false;
+            for (int w = 1; w < workers; w++) {
+                while (true) {
+                    try {
+                        threads[w].join();
+                        break;
+                    } catch (InterruptedException e) {
+                        interrupted = true;
+                        shared.stop = true;
+                    }
+                }
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+            long nodes = 0;
+            Result yes = null;
+            boolean unknown = false;
+            for (Result result : results) {
+                nodes += result.nodes();
+                if (result.answer() == Answer.YES && yes == null) {
+                    yes = result;
+                } else if (result.answer() == Answer.UNKNOWN) {
+                    unknown = true;
+                }
+            }
+            if (yes != null) {
+                return new Result(Answer.YES, yes.order(), nodes);
+            }
+            return new Result(unknown ? Answer.UNKNOWN : Answer.NO, null, nodes);
         }
     }
 
@@ -360,6 +450,7 @@ final class BandwidthDecision {
                     continue;
                 }
                 if (tryEnds(first, candidate)) {
+                    shared.stop = true;
                     return new Result(Answer.YES, order.clone(), nodes);
                 }
                 if (timedOut) {
@@ -459,7 +550,7 @@ final class BandwidthDecision {
         if (left > right) {
             return true;
         }
-        if ((++nodes & 1023) == 0 && (System.nanoTime() - nanoDeadline > 0 || cancelled.getAsBoolean())) {
+        if ((++nodes & 1023) == 0 && (shared.stop || System.nanoTime() - nanoDeadline > 0 || cancelled.getAsBoolean())) {
             timedOut = true;
         }
         if (timedOut) {
@@ -468,7 +559,9 @@ final class BandwidthDecision {
         placedBits[words] = left;
         PlacedKey placed = new PlacedKey(placedBits.clone(), Arrays.hashCode(placedBits));
         long[] demands = demands(left, right);
-        java.util.ArrayList<long[]> failedHere = failed.get(placed);
+        int placedCount = n - unplacedCount;
+        boolean whole = workers == 1 || placedCount > SPLIT_PLACED;
+        java.util.ArrayList<long[]> failedHere = whole ? shared.failed.get(placed) : null;
         if (failedHere != null && dominated(demands, failedHere)) {
             return false;
         }
@@ -509,7 +602,11 @@ final class BandwidthDecision {
         long[] candidates = leftSide ? fromLeft : fromRight;
         int count = leftSide ? leftCount : rightCount;
         Arrays.sort(candidates, 0, count);
+        int share = placedCount == SPLIT_PLACED && workers > 1 ? Math.floorMod(placed.hash(), workers) : -1;
         for (int i = 0; i < count; i++) {
+            if (share >= 0 && (share + i) % workers != worker) {
+                continue;
+            }
             int u = (int) candidates[i];
             int mark = trailTop;
             boolean found = leftSide
@@ -523,9 +620,12 @@ final class BandwidthDecision {
                 return false;
             }
         }
-        if (remembered < MAX_REMEMBERED) {
-            failed.computeIfAbsent(placed, key -> new java.util.ArrayList<>(2)).add(demands);
-            remembered += demands.length + 4 + (failedHere == null ? placedBits.length + 8 : 0);
+        if (whole && shared.remembered.get() < MAX_REMEMBERED) {
+            java.util.ArrayList<long[]> list = shared.failed.computeIfAbsent(placed, key -> new java.util.ArrayList<>(2));
+            synchronized (list) {
+                list.add(demands);
+            }
+            shared.remembered.addAndGet(demands.length + 4 + (failedHere == null ? placedBits.length + 8 : 0));
         }
         return false;
     }

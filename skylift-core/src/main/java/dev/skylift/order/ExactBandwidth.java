@@ -7,13 +7,16 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Minimum bandwidth with a proof. A heuristic ({@link BandwidthSearch} from reverse Cuthill–McKee)
- * runs on one core and exhaustive decisions ({@link BandwidthDecision}) on the other, sharing the
- * best order. The decisions first climb from the lower bound — just above it the answer is usually
- * a quick "no", and each "no" raises the bound by one — with a tenth of the remaining proof time per
- * step; then they ask about one below the best bandwidth known: a "yes" lowers the best order, a
- * "no" raises the lower bound to meet it and makes the best order optimal; when the search beats k
- * first, the decision moves on. Components are decided one by one: the graph's bandwidth is the
- * largest of theirs, so one component without an order of bandwidth k proves the bound for the whole.
+ * and exhaustive decisions ({@link BandwidthDecision}) run side by side, sharing the best order;
+ * the decisions split their search over two threads when the whole time is the proof's (one
+ * thread with a smaller proof share, which wants the best order first). The decisions first climb
+ * from the lower bound — just above it the answer is usually a quick "no", and each "no" raises the
+ * bound — with a tenth of the remaining proof time per step, a step that runs out of it passing on
+ * to the next k once (a "no" there covers every k below); then they ask about one below the best
+ * bandwidth known: a "yes" lowers the best order, a "no" raises the lower bound to meet it and
+ * makes the best order optimal; when the search beats k first, the decision moves on. Components
+ * are decided one by one: the graph's bandwidth is the largest of theirs, so one component without
+ * an order of bandwidth k proves the bound for the whole.
  *
  * <p>On time-out the best order and the best bound found are returned, and the ordering is optimal
  * only if they meet. Exponential in the worst case; the decision holds a distance matrix, so
@@ -23,6 +26,9 @@ public final class ExactBandwidth implements Orderer {
 
     /** The largest component the exhaustive decision takes on. */
     public static final int MAX_DECIDED_VERTICES = 2000;
+
+    /** Threads a decision splits its search over. */
+    static final int DECISION_WORKERS = 2;
 
 
     private final double proofShare;
@@ -80,7 +86,9 @@ public final class ExactBandwidth implements Orderer {
         search.setDaemon(true);
         search.start();
         try {
-            Decisions decisions = new Decisions(graph);
+            // When the whole time is the proof's, the decisions split their search over two threads
+            // beside the search's (auto, which wants the order first, keeps them to one).
+            Decisions decisions = new Decisions(graph, proofDeadline - deadline >= 0 ? DECISION_WORKERS : 1);
             if (decisions.largestPart() > MAX_DECIDED_VERTICES) {
                 // No proof is possible here: this core searches too.
                 BandwidthSearch.improve(graph, incumbent.order(), bound.value(), options.withSeed(options.seed() + 1),
@@ -88,20 +96,27 @@ public final class ExactBandwidth implements Orderer {
                 return bound;
             }
             // Upwards first: just above the bound the answer is usually a quick "no", and each one
-            // raises the bound. Each step gets a tenth of the proof time left; the first that
-            // cannot finish in it hands over to the downward question.
-            while (incumbent.bandwidth() - 1 > bound.value()) {
+            // raises the bound. Each step gets a tenth of the proof time left. A step that cannot
+            // finish in it does not end the climb at once: the next k is asked, since a "no" there
+            // proves the bound for every k below it too, and the hardness of the questions is not
+            // monotone in k (on bcsstk04, "no" at 35 takes a second where 34 takes twenty). Two
+            // steps out of time in a row, a "yes", or one below the best order (the downward
+            // question's) end the climb.
+            int timedOut = 0;
+            for (int k = bound.value(); k < incumbent.bandwidth() - 1 && timedOut < 2; k++) {
                 long now = System.nanoTime();
                 long left = proofDeadline - now;
                 if (left <= 0) {
                     break;
                 }
-                int k = bound.value();
                 BandwidthDecision.Answer answer = decisions.decide(k, now + left / 10, () -> false, incumbent);
                 if (answer == BandwidthDecision.Answer.NO) {
                     bound = bound.max(decisions.bound(k));
-                } else {
+                    timedOut = 0;
+                } else if (answer == BandwidthDecision.Answer.YES) {
                     break;
+                } else {
+                    timedOut++;
                 }
             }
             // Downwards: one below the best order, until the search or a decision gets below it,
@@ -141,9 +156,11 @@ public final class ExactBandwidth implements Orderer {
         private final BandwidthDecision.Problem[] problems;
         private long nodes;
         private String refuted;
+        private final int workers;
 
-        Decisions(CommGraph graph) {
+        Decisions(CommGraph graph, int workers) {
             this.graph = graph;
+            this.workers = workers;
             this.components = ConnectedComponents.of(graph);
             this.parts = components.subgraphs(graph);
             this.problems = new BandwidthDecision.Problem[parts.length];
@@ -174,7 +191,7 @@ public final class ExactBandwidth implements Orderer {
                 if (problems[c] == null) {
                     problems[c] = new BandwidthDecision.Problem(part);
                 }
-                BandwidthDecision.Result result = problems[c].decide(k, deadline, cancelled);
+                BandwidthDecision.Result result = problems[c].decide(k, deadline, cancelled, workers);
                 nodes += result.nodes();
                 if (result.answer() != BandwidthDecision.Answer.YES) {
                     if (result.answer() == BandwidthDecision.Answer.NO) {

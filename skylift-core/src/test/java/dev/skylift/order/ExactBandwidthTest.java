@@ -66,6 +66,26 @@ class ExactBandwidthTest extends AbstractOrdererTest {
     }
 
     /**
+     * The same with the search split between two and three workers sharing the failed states: a
+     * worker that saw only its share of a state must never make it count as failed for the others.
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {2, 3})
+    void decidesSeededRandomGraphsLikeBruteForceWithTheSearchSplitBetweenWorkers(int workers) {
+        SplittableRandom random = new SplittableRandom(2027 + workers);
+        int checked = 0;
+        while (checked < 200) {
+            int n = 6 + random.nextInt(4);
+            CommGraph graph = TestGraphs.random(n, 0.2 + 0.6 * random.nextDouble(), random.nextLong());
+            if (ConnectedComponents.of(graph).count() != 1) {
+                continue;
+            }
+            checkDecisions(graph, workers);
+            checked++;
+        }
+    }
+
+    /**
      * Grids are past brute force but have a known bandwidth, min(rows, columns) (Chvátalová 1975):
      * renumbered at random, every decision says "no" one below it and "yes", with a valid order, at
      * it — graphs large enough for the remembered failed states and the probing to prune.
@@ -78,13 +98,17 @@ class ExactBandwidthTest extends AbstractOrdererTest {
                 CommGraph grid = TestGraphs.shuffled(TestGraphs.grid(rows, columns), 31L * rows + columns);
                 BandwidthDecision.Problem problem = new BandwidthDecision.Problem(grid);
 
-                BandwidthDecision.Result no = problem.decide(rows - 1, far);
-                BandwidthDecision.Result yes = problem.decide(rows, far);
+                for (int workers = 1; workers <= 2; workers++) {
+                    BandwidthDecision.Result no = problem.decide(rows - 1, far, () -> false, workers);
+                    BandwidthDecision.Result yes = problem.decide(rows, far, () -> false, workers);
 
-                assertThat(no.answer()).as("%d×%d at k=%d", rows, columns, rows - 1).isEqualTo(BandwidthDecision.Answer.NO);
-                assertThat(yes.answer()).as("%d×%d at k=%d", rows, columns, rows).isEqualTo(BandwidthDecision.Answer.YES);
-                int[] position = Bandwidth.positions(yes.order(), grid.vertexCount());
-                assertThat(BruteForce.bandwidth(TestGraphs.edges(grid), position)).isLessThanOrEqualTo(rows);
+                    assertThat(no.answer()).as("%d×%d at k=%d, %d workers", rows, columns, rows - 1, workers)
+                            .isEqualTo(BandwidthDecision.Answer.NO);
+                    assertThat(yes.answer()).as("%d×%d at k=%d, %d workers", rows, columns, rows, workers)
+                            .isEqualTo(BandwidthDecision.Answer.YES);
+                    int[] position = Bandwidth.positions(yes.order(), grid.vertexCount());
+                    assertThat(BruteForce.bandwidth(TestGraphs.edges(grid), position)).isLessThanOrEqualTo(rows);
+                }
             }
         }
     }
@@ -130,14 +154,18 @@ class ExactBandwidthTest extends AbstractOrdererTest {
     }
 
     private static void checkDecisions(CommGraph graph) {
+        checkDecisions(graph, 1);
+    }
+
+    private static void checkDecisions(CommGraph graph, int workers) {
         int optimum = BruteForce.optimum(graph);
         BandwidthDecision.Problem problem = new BandwidthDecision.Problem(graph);
         long far = System.nanoTime() + Duration.ofMinutes(1).toNanos();
         if (optimum > 0) {
-            assertThat(problem.decide(optimum - 1, far).answer()).as("%s at k=%d", edgeList(graph), optimum - 1)
-                    .isEqualTo(BandwidthDecision.Answer.NO);
+            assertThat(problem.decide(optimum - 1, far, () -> false, workers).answer())
+                    .as("%s at k=%d", edgeList(graph), optimum - 1).isEqualTo(BandwidthDecision.Answer.NO);
         }
-        BandwidthDecision.Result yes = problem.decide(optimum, far);
+        BandwidthDecision.Result yes = problem.decide(optimum, far, () -> false, workers);
         assertThat(yes.answer()).as("%s at k=%d", edgeList(graph), optimum).isEqualTo(BandwidthDecision.Answer.YES);
         int[] position = Bandwidth.positions(yes.order(), graph.vertexCount());
         assertThat(BruteForce.bandwidth(TestGraphs.edges(graph), position)).isLessThanOrEqualTo(optimum);
