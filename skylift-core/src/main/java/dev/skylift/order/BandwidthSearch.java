@@ -29,15 +29,21 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *
  * <p>A move takes a vertex u with a too-long edge and swaps it with the vertex at a position where u
  * would fit: inside the interval [max f(N(u)) − k, min f(N(u)) + k] when it is not empty, else near
- * the middle of its neighbours (VNS's "mid" of a critical vertex). Of a few such swaps the best is
+ * the middle of its neighbours (VNS's "mid" of a critical vertex). One step in five inserts u there
+ * instead, the vertices in between shifting by one towards u's old place (the "rotation" or shift
+ * neighbourhood of Rodriguez-Tello, Hao and Torres-Jimenez, and of Lim, Rodrigues and Xiao,
+ * "Heuristics for matrix bandwidth reduction", EJOR 174, 2006): a shift moves a whole block of a
+ * banded order at once, which no single swap can, and costs O(distance · degree) to evaluate, so
+ * two insertions are compared against four swaps. Of these candidate moves the best is
  * taken and accepted by the Metropolis rule: improving and sideways moves always, worsening ones with
  * probability exp(−Δ/T), where the temperature T is steered so that a fixed share of the worsening
  * moves proposed are taken — the cost scale differs widely between graphs and targets, the
  * acceptance rate does not. The walks form a portfolio: even-numbered walks aim at 45 % and
  * odd-numbered ones at 30 %, since graphs with a wide band (k above a hundred) fare better cooler
  * and narrow-band ones warmer. A swap is evaluated in
- * O(deg u + deg v). When the cost stops falling the order is shaken by random short swaps, with a
- * strength that grows while shaking fails, and after long failure the search restarts from the best
+ * O(deg u + deg v). When the cost stops falling the order is shaken by random swaps of vertices at
+ * most k apart, 1 + 3 % of n more per failed shake (VNS's shaking of growing size; smaller shakes
+ * left sherman1 stuck), and after long failure the search restarts from the best
  * order. Each core runs its own walk from its own seed; the best walk wins (ties to the lowest seed),
  * so with an iteration limit instead of a time limit the result is the same on any machine.
  *
@@ -130,6 +136,10 @@ public final class BandwidthSearch implements Orderer {
 
     /** One seeded walk of the search. Not thread-safe; each thread owns one. */
     static final class Walk implements Runnable {
+        /** The share of steps that move a vertex by insertion (the vertices between shift by one) instead of a swap. */
+        private static final double SHIFT_SHARE = 0.2;
+        /** Insertions cost O(distance · degree) to evaluate, so fewer are compared per step than swaps. */
+        private static final int SHIFT_CANDIDATES = 2;
         private static final int CANDIDATES = 4;
         /** The share of worsening moves the temperature is steered to accept. */
         private final double acceptance;
@@ -247,7 +257,7 @@ public final class BandwidthSearch implements Orderer {
                         restartFromBest();
                         shakes = 0;
                     } else {
-                        shake(1 + shakes * Math.max(1, n / 100));
+                        shake(1 + shakes * Math.max(1, 3 * n / 100));
                     }
                     levelBest = cost;
                     sinceProgress = 0;
@@ -264,11 +274,11 @@ public final class BandwidthSearch implements Orderer {
             for (int v = 0; v < n; v++) {
                 for (int a = graph.firstArc(v), end = graph.endArc(v); a < end; a++) {
                     int length = Math.abs(pos[v] - pos[graph.target(a)]);
+                    if (v < graph.target(a)) {
+                        cost += excess(length);
+                    }
                     if (length > k) {
                         conflicts[v]++;
-                        if (v < graph.target(a)) {
-                            cost += length - k;
-                        }
                     }
                 }
             }
@@ -330,16 +340,17 @@ public final class BandwidthSearch implements Orderer {
             }
             from = Math.max(0, from);
             to = Math.min(n - 1, to);
+            boolean shift = random.nextDouble() < SHIFT_SHARE;
             int bestV = -1;
             long bestDelta = Long.MAX_VALUE;
             int ties = 0;
-            for (int c = 0; c < CANDIDATES; c++) {
+            for (int c = 0; c < (shift ? SHIFT_CANDIDATES : CANDIDATES); c++) {
                 int p = from + random.nextInt(to - from + 1);
                 if (p == pos[u]) {
                     continue;
                 }
                 int v = vert[p];
-                long d = delta(u, v);
+                long d = shift ? shiftDelta(u, p) : delta(u, v);
                 if (d < bestDelta) {
                     bestDelta = d;
                     bestV = v;
@@ -351,21 +362,142 @@ public final class BandwidthSearch implements Orderer {
             if (bestV < 0) {
                 return;
             }
-            if (bestDelta <= 0) {
-                swap(u, bestV, bestDelta);
-                return;
-            }
-            worseProposed++;
-            if (random.nextDouble() < Math.exp(-bestDelta / temperature)) {
+            if (bestDelta > 0) {
+                worseProposed++;
+                if (worseProposed == 1024) {
+                    // Keep the share of accepted worsening moves near its aim, whatever the scale of the costs.
+                    temperature *= worseAccepted < acceptance * worseProposed ? 1.1 : 1 / 1.1;
+                    worseProposed = 0;
+                    worseAccepted = 0;
+                }
+                if (random.nextDouble() >= Math.exp(-bestDelta / temperature)) {
+                    return;
+                }
                 worseAccepted++;
+            }
+            if (shift) {
+                shift(u, pos[bestV], bestDelta);
+            } else {
                 swap(u, bestV, bestDelta);
             }
-            if (worseProposed == 1024) {
-                // Keep the share of accepted worsening moves near its aim, whatever the scale of the costs.
-                temperature *= worseAccepted < acceptance * worseProposed ? 1.1 : 1 / 1.1;
-                worseProposed = 0;
-                worseAccepted = 0;
+        }
+
+        /** Where vertex x would be if u moved to position p and the vertices between shifted by one. */
+        private int shiftedPosition(int x, int u, int from, int p) {
+            if (x == u) {
+                return p;
             }
+            int px = pos[x];
+            if (from < p) {
+                return px > from && px <= p ? px - 1 : px;
+            }
+            return px >= p && px < from ? px + 1 : px;
+        }
+
+        /** The change of the total excess if u moved to position p, the vertices between shifting by one. */
+        private long shiftDelta(int u, int p) {
+            int from = pos[u];
+            int lo = Math.min(from, p);
+            int hi = Math.max(from, p);
+            long d = 0;
+            for (int q = lo; q <= hi; q++) {
+                int w = vert[q];
+                int nw = shiftedPosition(w, u, from, p);
+                for (int a = graph.firstArc(w), end = graph.endArc(w); a < end; a++) {
+                    int x = graph.target(a);
+                    int px = pos[x];
+                    if (px >= lo && px <= hi && x < w) {
+                        continue; // counted from x
+                    }
+                    int nx = shiftedPosition(x, u, from, p);
+                    d += excess(Math.abs(nw - nx)) - excess(Math.abs(q - px));
+                }
+            }
+            return d;
+        }
+
+        /** Moves u to position p, shifting the vertices between by one towards u's old position. */
+        private void shift(int u, int p, long delta) {
+            int from = pos[u];
+            int lo = Math.min(from, p);
+            int hi = Math.max(from, p);
+            rangeEdges(lo, hi, -1);
+            if (from < p) {
+                for (int q = from; q < p; q++) {
+                    vert[q] = vert[q + 1];
+                    pos[vert[q]] = q;
+                }
+            } else {
+                for (int q = from; q > p; q--) {
+                    vert[q] = vert[q - 1];
+                    pos[vert[q]] = q;
+                }
+            }
+            vert[p] = u;
+            pos[u] = p;
+            rangeEdges(lo, hi, +1);
+            cost += delta;
+            while (lengthCount[bandwidth] == 0 && bandwidth > 0) {
+                bandwidth--;
+            }
+        }
+
+        /** Adds sign to the length counts and conflicts of every edge at a vertex in positions lo..hi. */
+        private void rangeEdges(int lo, int hi, int sign) {
+            for (int q = lo; q <= hi; q++) {
+                int w = vert[q];
+                for (int a = graph.firstArc(w), end = graph.endArc(w); a < end; a++) {
+                    int x = graph.target(a);
+                    int px = pos[x];
+                    if (px >= lo && px <= hi && x < w) {
+                        continue;
+                    }
+                    int length = Math.abs(q - px);
+                    lengthCount[length] += sign;
+                    if (sign > 0 && length > bandwidth) {
+                        bandwidth = length;
+                    }
+                    if (length > k) {
+                        adjust(w, sign);
+                        adjust(x, sign);
+                    }
+                }
+            }
+        }
+
+        /**
+         * Whether the incremental state (positions, total excess, bandwidth, conflicts) equals the one
+         * recomputed from scratch. For tests.
+         */
+        boolean consistent() {
+            for (int p = 0; p < n; p++) {
+                if (pos[vert[p]] != p) {
+                    return false;
+                }
+            }
+            long total = 0;
+            int width = 0;
+            int[] expected = new int[n];
+            for (int v = 0; v < n; v++) {
+                for (int a = graph.firstArc(v), end = graph.endArc(v); a < end; a++) {
+                    int length = Math.abs(pos[v] - pos[graph.target(a)]);
+                    width = Math.max(width, length);
+                    if (length > k) {
+                        expected[v]++;
+                        if (v < graph.target(a)) {
+                            total += length - k;
+                        }
+                    }
+                }
+            }
+            int count = 0;
+            for (int v = 0; v < n; v++) {
+                if (expected[v] != conflicts[v] || (expected[v] > 0 && conflicted[slot[v]] != v)) {
+                    return false;
+                }
+                count += expected[v] > 0 ? 1 : 0;
+            }
+            return total == cost && width == bandwidth && count == conflictedCount;
         }
 
         private long excess(int length) {

@@ -83,4 +83,21 @@ class BandwidthSearchTest extends AbstractOrdererTest {
         assertThat(ordering.lowerBound().value()).isEqualTo(3);
         assertThat(ordering.optimal()).isTrue();
     }
+
+    /** The walk updates its costs incrementally after swaps and insertions; they must match a recount. */
+    @ParameterizedTest
+    @CsvSource({"1, 40, 0.15", "2, 80, 0.08", "3, 150, 0.05"})
+    void keepsItsIncrementalCostsEqualToARecount(long seed, int n, double density) {
+        CommGraph graph = TestGraphs.random(n, density, seed);
+        int[] start = CuthillMcKee.reverse().permutation(graph);
+        for (long limit : new long[] {1, 7, 100, 1_000, 10_000, 50_000}) {
+            var walk = new BandwidthSearch.Walk(graph, start, seed, 0.3, 0, Long.MAX_VALUE, limit,
+                    new java.util.concurrent.atomic.AtomicBoolean(), null);
+
+            walk.run();
+
+            assertThat(walk.consistent()).as("after %d iterations", limit).isTrue();
+            assertThat(Bandwidth.of(graph, Bandwidth.positions(walk.bestOrder(), n))).isEqualTo(walk.bestBandwidth);
+        }
+    }
 }
