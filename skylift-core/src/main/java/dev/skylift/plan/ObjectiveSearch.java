@@ -384,62 +384,54 @@ public final class ObjectiveSearch {
             if (pinned[u]) {
                 continue;
             }
+            int from;
+            int to = -1;
+            int v = -1;
+            boolean swap = false;
             if (random.nextInt(BLOCK_ODDS) == 0) {
                 // A neighbourhood move: u and the units of its neighbours, taken out and put back together.
-                int from = neighbourhoodMoved(u, random, trial);
+                from = neighbourhoodMoved(u, random, trial);
                 if (from < 0) {
                     continue;
                 }
-                double energy = Math.pow(current, 1.0 / 32);
-                double threshold = energy - temperature / scale * Math.log(1 - random.nextDouble());
-                double bound = Math.pow(threshold, 32);
-                if (replay.score(trial, from, bound) > bound) {
+            } else {
+                int lo = reachable(u, -1);
+                int hi = reachable(u, 1);
+                if (lo == hi) {
                     continue;
                 }
-                System.arraycopy(trial, 0, order, 0, units);
-                for (int i = from; i < units; i++) {
-                    place[order[i]] = i;
+                to = lo + random.nextInt(hi - lo);
+                if (to >= place[u]) {
+                    to++;
                 }
-                current = replay.base(order);
-                focusOn(replay.baseCutovers());
-                if (focusLongest < shortest) {
-                    shortest = focusLongest;
-                    System.arraycopy(order, 0, lowestOrder, 0, units);
-                    confirmed = false;
+                swap = random.nextInt(4) == 0;
+                v = order[to];
+                if (swap && (pinned[v] || (to > place[u] ? reachable(v, -1) > place[u] : reachable(v, 1) < place[u]))) {
+                    swap = false;
                 }
-                continue;
-            }
-            int lo = reachable(u, -1);
-            int hi = reachable(u, 1);
-            if (lo == hi) {
-                continue;
-            }
-            int to = lo + random.nextInt(hi - lo);
-            if (to >= place[u]) {
-                to++;
-            }
-            boolean swap = random.nextInt(4) == 0;
-            int v = order[to];
-            if (swap && (pinned[v] || (to > place[u] ? reachable(v, -1) > place[u] : reachable(v, 1) < place[u]))) {
-                swap = false;
-            }
-            if (swap) {
-                System.arraycopy(order, 0, trial, 0, units);
-                trial[to] = u;
-                trial[place[u]] = v;
-            } else {
-                moved(u, to, trial);
+                if (swap) {
+                    System.arraycopy(order, 0, trial, 0, units);
+                    trial[to] = u;
+                    trial[place[u]] = v;
+                } else {
+                    moved(u, to, trial);
+                }
+                from = Math.min(to, place[u]);
             }
             // Metropolis on the soft max E = scale · score^(1/32): draw the threshold first, so the
             // replay can stop as soon as the move is known to be refused.
             double energy = Math.pow(current, 1.0 / 32);
             double threshold = energy - temperature / scale * Math.log(1 - random.nextDouble());
             double bound = Math.pow(threshold, 32);
-            double value = replay.score(trial, Math.min(to, place[u]), bound);
-            if (value > bound) {
+            if (replay.score(trial, from, bound) > bound) {
                 continue;
             }
-            if (swap) {
+            if (to < 0) {
+                System.arraycopy(trial, 0, order, 0, units);
+                for (int i = from; i < units; i++) {
+                    place[order[i]] = i;
+                }
+            } else if (swap) {
                 int a = place[u];
                 order[a] = v;
                 order[to] = u;
