@@ -64,7 +64,8 @@ final class BandwidthBenchCommand implements Callable<Integer> {
     private Path csvOut;
 
     @Option(names = "--records", paramLabel = "DIR",
-            description = "Where to keep the order of any result below the best-known value (default: do not keep).")
+            description = "Where to keep the order of any result below the best-known value; an order already kept at "
+                    + "that bandwidth stays as it is (default: do not keep).")
     private Path recordsDir;
 
     @Option(names = "--relabel", paramLabel = "SEED",
@@ -148,8 +149,13 @@ final class BandwidthBenchCommand implements Callable<Integer> {
             err.printf("*** NEW RECORD? %s: bandwidth %d is below the best-known %d; checked twice: %s%n", instance,
                     ordering.bandwidth(), best, verified ? "confirmed" : "NOT CONFIRMED (" + again + ")");
             if (recordsDir != null && verified) {
-                Path kept = keepRecord(instance, graph, ordering);
-                err.printf("*** the order is kept in %s%n", kept);
+                Path kept = recordsDir.resolve(instance + ".bw" + ordering.bandwidth() + ".order");
+                if (Files.exists(kept)) {
+                    err.printf("*** an order of this bandwidth is already kept in %s (left as it is)%n", kept);
+                } else {
+                    keepRecord(kept, instance, graph, ordering);
+                    err.printf("*** the order is kept in %s%n", kept);
+                }
             }
             err.println("*".repeat(78));
             err.flush();
@@ -167,16 +173,14 @@ final class BandwidthBenchCommand implements Callable<Integer> {
         return GraphGenerators.shuffle(graph.withLabels(VertexLabels.of(names)), seed);
     }
 
-    private Path keepRecord(String instance, CommGraph graph, Ordering ordering) {
+    private void keepRecord(Path file, String instance, CommGraph graph, Ordering ordering) {
         try {
             Files.createDirectories(recordsDir);
-            Path file = recordsDir.resolve(instance + ".bw" + ordering.bandwidth() + ".order");
             List<String> lines = new ArrayList<>();
             lines.add("# " + instance + ": bandwidth " + ordering.bandwidth() + " by " + ordering.method()
                     + "; one vertex label (1-based) per line, position 1 first");
             lines.addAll(ordering.labels(graph.labels()));
             Files.write(file, lines, StandardCharsets.UTF_8);
-            return file;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

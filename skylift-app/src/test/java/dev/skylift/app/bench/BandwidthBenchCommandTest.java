@@ -69,6 +69,15 @@ class BandwidthBenchCommandTest {
         assertThat(kept).extracting(p -> p.getFileName().toString()).containsExactly("cycle8.bw2.order");
         List<String> order = Files.readAllLines(kept.get(0)).stream().filter(l -> !l.startsWith("#")).toList();
         assertThat(order).containsExactlyInAnyOrder("1", "2", "3", "4", "5", "6", "7", "8");
+
+        // A second run finds the record again: the order kept first stays, byte for byte.
+        Files.writeString(kept.get(0), "# kept by an earlier run\n" + String.join("\n", order) + "\n");
+        byte[] earlier = Files.readAllBytes(kept.get(0));
+        CommandRunner.Result again = CommandRunner.run("bench", "bandwidth", "--instances", instances.toString(),
+                "--best-known", bestKnown.toString(), "--method", "rcm", "--records", records.toString());
+        assertThat(again.exitCode()).as(again.err()).isZero();
+        assertThat(again.err()).contains("already kept in");
+        assertThat(Files.readAllBytes(kept.get(0))).isEqualTo(earlier);
     }
 
     @Test
