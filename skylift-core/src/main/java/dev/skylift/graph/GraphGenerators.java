@@ -1,6 +1,7 @@
 package dev.skylift.graph;
 
 import java.util.SplittableRandom;
+import java.util.random.RandomGenerator;
 
 /**
  * Graphs made to measure: grids (the classic banded structure, whose bandwidth is known), uniform
@@ -66,7 +67,11 @@ public final class GraphGenerators {
 
     /** A uniformly random permutation of 0..n−1 (Fisher–Yates). */
     public static int[] randomPermutation(int n, long seed) {
-        SplittableRandom random = new SplittableRandom(seed);
+        return randomPermutation(n, new SplittableRandom(seed));
+    }
+
+    /** A uniformly random permutation of 0..n−1 (Fisher–Yates), drawn from {@code random}. */
+    public static int[] randomPermutation(int n, RandomGenerator random) {
         int[] permutation = new int[n];
         for (int i = 0; i < n; i++) {
             permutation[i] = i;

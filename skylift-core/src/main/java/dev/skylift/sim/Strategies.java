@@ -1,6 +1,7 @@
 package dev.skylift.sim;
 
 import dev.skylift.graph.CommGraph;
+import dev.skylift.graph.GraphGenerators;
 import dev.skylift.order.OnlineOrderer;
 import dev.skylift.order.Orderers;
 import dev.skylift.order.Precedence;
@@ -14,7 +15,6 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
 import java.util.function.BiFunction;
 import java.util.stream.IntStream;
 
@@ -29,7 +29,7 @@ public final class Strategies {
 
     static {
         register(new Offline("random", "a uniformly random order: what knowing nothing gives", true,
-                (scenario, seed) -> shuffled(scenario.graph().vertexCount(), seed)));
+                (scenario, seed) -> GraphGenerators.randomPermutation(scenario.graph().vertexCount(), seed)));
         register(new Offline("size", "smallest VM first (memory + disk): the naive operator's order, quick wins first",
                 false, (scenario, seed) -> bySize(scenario)));
         register(new Offline("rcm", "reverse Cuthill-McKee: a narrow band in one breadth-first pass", false,
@@ -80,18 +80,6 @@ public final class Strategies {
     /** Every name, in registration order. */
     public static List<String> names() {
         return List.copyOf(BY_NAME.keySet());
-    }
-
-    private static int[] shuffled(int n, long seed) {
-        var random = new SplittableRandom(seed);
-        int[] order = IntStream.range(0, n).toArray();
-        for (int i = n - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int swap = order[i];
-            order[i] = order[j];
-            order[j] = swap;
-        }
-        return order;
     }
 
     private static int[] bySize(Scenario scenario) {

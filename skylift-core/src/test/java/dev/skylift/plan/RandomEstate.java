@@ -1,6 +1,7 @@
 package dev.skylift.plan;
 
 import dev.skylift.graph.CommGraph;
+import dev.skylift.graph.GraphGenerators;
 import dev.skylift.graph.VertexLabels;
 import dev.skylift.traffic.AffinityRules;
 import dev.skylift.traffic.AffinityRules.Precedence;
@@ -8,7 +9,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import java.util.stream.IntStream;
 
 /**
  * A random estate for property tests, seeded: 2 to 25 VMs of mixed sizes and dirty rates, random
@@ -70,13 +70,6 @@ public record RandomEstate(List<String> names, CommGraph graph, List<VmSize> siz
     }
 
     static int[] shuffled(int n, Random random) {
-        int[] order = IntStream.range(0, n).toArray();
-        for (int i = n - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int swap = order[i];
-            order[i] = order[j];
-            order[j] = swap;
-        }
-        return order;
+        return GraphGenerators.randomPermutation(n, random);
     }
 }

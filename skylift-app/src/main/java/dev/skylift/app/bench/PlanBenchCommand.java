@@ -2,6 +2,7 @@ package dev.skylift.app.bench;
 
 import dev.skylift.app.Seconds;
 import dev.skylift.graph.CommGraph;
+import dev.skylift.graph.GraphGenerators;
 import dev.skylift.graph.VertexLabels;
 import dev.skylift.order.OrderingOptions;
 import dev.skylift.plan.MigrationPlan;
@@ -128,16 +129,7 @@ final class PlanBenchCommand implements Callable<Integer> {
             }
         }
         // Shuffled names: the vertex numbers give the orderer no hint.
-        int[] label = new int[vms];
-        for (int v = 0; v < vms; v++) {
-            label[v] = v;
-        }
-        for (int v = vms - 1; v > 0; v--) {
-            int j = random.nextInt(v + 1);
-            int swap = label[v];
-            label[v] = label[j];
-            label[j] = swap;
-        }
+        int[] label = GraphGenerators.randomPermutation(vms, random);
         Set<Long> seen = new HashSet<>(pairs * 2);
         var builder = CommGraph.builder(vms, pairs, true);
         int added = 0;

@@ -1,6 +1,7 @@
 package dev.skylift.app.report;
 
 import dev.skylift.graph.CommGraph;
+import dev.skylift.graph.GraphGenerators;
 import dev.skylift.graph.VertexLabels;
 import dev.skylift.plan.MigrationPlan;
 import dev.skylift.plan.PlanMetrics;
@@ -83,14 +84,7 @@ final class ReportFixtures {
     }
 
     static int[] shuffled(int n, SplittableRandom random) {
-        int[] order = identity(n);
-        for (int i = n - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int t = order[i];
-            order[i] = order[j];
-            order[j] = t;
-        }
-        return order;
+        return GraphGenerators.randomPermutation(n, random);
     }
 
     /**

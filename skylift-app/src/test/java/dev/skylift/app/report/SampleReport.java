@@ -77,7 +77,7 @@ final class SampleReport {
         List<MigrationPlan> plans = new ArrayList<>();
         List<PlanMetrics> runs = new ArrayList<>();
         for (int run = 0; run < RANDOM_RUNS; run++) {
-            MigrationPlan plan = planner.plan(graph, shuffled(graph.vertexCount(), random), sizes, planRules);
+            MigrationPlan plan = planner.plan(graph, ReportFixtures.shuffled(graph.vertexCount(), random), sizes, planRules);
             plans.add(plan);
             runs.add(PlanMetrics.of(plan, graph));
         }
@@ -116,20 +116,6 @@ final class SampleReport {
         }
         indices.sort(Comparator.comparingDouble(i -> runs.get(i).maxStretch()));
         return indices.get((runs.size() - 1) / 2);
-    }
-
-    private static int[] shuffled(int n, SplittableRandom random) {
-        int[] order = new int[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-        }
-        for (int i = n - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int t = order[i];
-            order[i] = order[j];
-            order[j] = t;
-        }
-        return order;
     }
 
     private static Path estateDir() {
