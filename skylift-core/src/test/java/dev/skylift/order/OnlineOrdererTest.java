@@ -150,32 +150,10 @@ class OnlineOrdererTest {
             int n = 2 + random.nextInt(15);
             List<String> names = IntStream.range(0, n).mapToObj(v -> "vm" + v).toList();
             // rules consistent with a hidden order: before goes forward in it, together joins neighbours in it
-            int[] hidden = IntStream.range(0, n).toArray();
-            shuffle(hidden, random);
-            var before = new ArrayList<AffinityRules.Precedence>();
-            var together = new ArrayList<List<String>>();
-            int[] block = new int[n];
-            for (int i = 0, b = 0; i < n; b++) {
-                int length = random.nextInt(3) == 0 ? Math.min(n - i, 2 + random.nextInt(2)) : 1;
-                var members = new ArrayList<String>();
-                for (int j = 0; j < length; j++, i++) {
-                    block[hidden[i]] = b;
-                    members.add(names.get(hidden[i]));
-                }
-                if (length > 1) {
-                    together.add(members);
-                }
-            }
-            for (int r = random.nextInt(2 * n); r > 0; r--) {
-                int i = random.nextInt(n);
-                int j = random.nextInt(n);
-                int a = hidden[Math.min(i, j)];
-                int b = hidden[Math.max(i, j)];
-                if (block[a] != block[b]) {
-                    before.add(new AffinityRules.Precedence(names.get(a), names.get(b)));
-                }
-            }
-            var rules = new AffinityRules(List.of(), List.of(), List.of(), before, together, Map.of());
+            var drawn = HiddenOrderRules.draw(names, 3, random);
+            List<AffinityRules.Precedence> before = drawn.before();
+            int[] block = drawn.block();
+            var rules = new AffinityRules(List.of(), List.of(), List.of(), before, drawn.together(), Map.of());
             var precedence = Precedence.of(VertexLabels.of(names), rules);
             var session = new OnlineOrderer(variant, 1).start(precedence, trial);
             boolean[] cut = new boolean[n];
@@ -219,14 +197,5 @@ class OnlineOrdererTest {
         var session = new OnlineOrderer(OnlineOrderer.Variant.TRAFFIC, 1).start(Precedence.none(2), 1);
         assertThatThrownBy(() -> session.observe(0, 1, -5)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("-5");
-    }
-
-    private static void shuffle(int[] values, Random random) {
-        for (int i = values.length - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int swap = values[i];
-            values[i] = values[j];
-            values[j] = swap;
-        }
     }
 }

@@ -3,8 +3,8 @@ package dev.skylift.plan;
 import dev.skylift.graph.CommGraph;
 import dev.skylift.graph.GraphGenerators;
 import dev.skylift.graph.VertexLabels;
+import dev.skylift.order.HiddenOrderRules;
 import dev.skylift.traffic.AffinityRules;
-import dev.skylift.traffic.AffinityRules.Precedence;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,36 +37,14 @@ public record RandomEstate(List<String> names, CommGraph graph, List<VmSize> siz
         }
         CommGraph graph = builder.build(VertexLabels.of(names));
         // The hidden order cut into blocks of 1..k VMs; blocks of two or more move together.
-        int[] hidden = shuffled(n, random);
-        int[] block = new int[n];
-        var together = new ArrayList<List<String>>();
-        for (int i = 0, b = 0; i < n; b++) {
-            int length = random.nextInt(3) == 0 ? Math.min(n - i, 1 + random.nextInt(k)) : 1;
-            var members = new ArrayList<String>();
-            for (int j = 0; j < length; j++, i++) {
-                block[hidden[i]] = b;
-                members.add(names.get(hidden[i]));
-            }
-            if (length > 1) {
-                together.add(members);
-            }
-        }
-        var before = new ArrayList<Precedence>();
-        for (int r = random.nextInt(2 * n); r > 0; r--) {
-            int i = random.nextInt(n);
-            int j = random.nextInt(n);
-            int a = hidden[Math.min(i, j)];
-            int b = hidden[Math.max(i, j)];
-            if (block[a] != block[b]) {
-                before.add(new Precedence(names.get(a), names.get(b)));
-            }
-        }
+        var drawn = HiddenOrderRules.draw(names, k, random);
         var wan = WanModel.of((10 + random.nextInt(200)) * PlanFixtures.MB, Duration.ofMillis(random.nextInt(100)));
         if (random.nextBoolean()) {
             wan = wan.withStreamCap((5 + random.nextInt(100)) * PlanFixtures.MB);
         }
         var preCopy = new PreCopy(Duration.ofMillis(random.nextInt(500)), random.nextInt(10));
-        return new RandomEstate(names, graph, sizes, PlanFixtures.rules(before, together), hidden, wan, k, preCopy);
+        return new RandomEstate(names, graph, sizes, PlanFixtures.rules(drawn.before(), drawn.together()), drawn.hidden(), wan,
+                k, preCopy);
     }
 
     static int[] shuffled(int n, Random random) {
