@@ -97,6 +97,12 @@ final class BandwidthDecision {
     /** This worker's number and the number of workers splitting the search. */
     private final int worker;
     private final int workers;
+    /**
+     * The clock and the stop flags are read at nodes whose count has these bits clear: every
+     * 1024th node on small graphs, every node from 256 vertices on, where a node's probing costs
+     * O(n²) and 1024 of them overran a 300 ms limit by 20 s (a 1495-vertex component).
+     */
+    private final int clockMask;
 
     private BandwidthDecision(CommGraph graph, short[] distance, int[] twinPredecessor, int k, long nanoDeadline,
                               java.util.function.BooleanSupplier cancelled, Shared shared, int worker, int workers) {
@@ -136,6 +142,7 @@ final class BandwidthDecision {
         this.slack = new int[2 * n];
         Arrays.fill(slack, -1);
         this.touched = new int[2 * n];
+        this.clockMask = n >= 256 ? 0 : 1023;
     }
 
     /**
@@ -496,27 +503,49 @@ final class BandwidthDecision {
      * Fills the release times and the initial deadlines. False when some window is empty.
      */
     private boolean windows() {
+        for (int u = 0; u < n; u++) {
+            for (int w = 0; w < n; w++) {
+                eccentricity[u] = Math.max(eccentricity[u], distance[u * n + w]);
+            }
+        }
+        int[] r = staticReleases(distance, n, k);
+        if (r == null) {
+            return false;
+        }
+        for (int u = 0; u < n; u++) {
+            release[u] = r[u];
+            due[u] = n - 1 - r[u];
+        }
+        return true;
+    }
+
+    /**
+     * Per vertex u the r of its static window [r, n − 1 − r] at bandwidth k (see {@code windows()}),
+     * from the n × n distances of a connected graph; null when some window is empty.
+     */
+    static int[] staticReleases(short[] distance, int n, int k) {
+        int[] release = new int[n];
         int[] atDistance = new int[n];
         for (int u = 0; u < n; u++) {
             Arrays.fill(atDistance, 0);
+            int eccentricity = 0;
             for (int w = 0; w < n; w++) {
                 int d = distance[u * n + w];
                 atDistance[d]++;
-                eccentricity[u] = Math.max(eccentricity[u], d);
+                eccentricity = Math.max(eccentricity, d);
             }
             long ball = 0;
             long r = 0;
-            for (int j = 0; j <= eccentricity[u]; j++) {
+            for (int j = 0; j <= eccentricity; j++) {
                 ball += atDistance[j];
                 r = Math.max(r, ball - 1 - (long) j * k);
             }
             if (r > (n - 1) / 2) {
-                return false;
+                return null;
             }
             release[u] = (int) r;
-            due[u] = n - 1 - (int) r;
         }
-        return true;
+        return release;
     }
 
     /**
@@ -550,7 +579,7 @@ final class BandwidthDecision {
         if (left > right) {
             return true;
         }
-        if ((++nodes & 1023) == 0 && (shared.stop || System.nanoTime() - nanoDeadline > 0 || cancelled.getAsBoolean())) {
+        if ((++nodes & clockMask) == 0 && (shared.stop || System.nanoTime() - nanoDeadline > 0 || cancelled.getAsBoolean())) {
             timedOut = true;
         }
         if (timedOut) {

@@ -14,7 +14,13 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * bound — with a tenth of the remaining proof time per step, a step that runs out of it passing on
  * to the next k once (a "no" there covers every k below); then they ask about one below the best
  * bandwidth known: a "yes" lowers the best order, a "no" raises the lower bound to meet it and
- * makes the best order optimal; when the search beats k first, the decision moves on. Components
+ * makes the best order optimal; when the search beats k first, the decision moves on. Each
+ * decision races two exhaustive engines, one thread each: the depth-first {@link BandwidthDecision}
+ * and the CP-SAT model of {@link BandwidthSatDecision}; the first definite answer stops the other
+ * (the DFS is quick where fixing the two ends of the order pins most vertices, CP-SAT's learnt
+ * clauses where it does not: bcsstk04, bcsstk05, bcsstk22, lns__131, lund_a). Where the solver's
+ * native library does not load, or when the decisions get one thread ({@code auto}'s proof share),
+ * the DFS decides alone, on its two workers or one. Components
  * are decided one by one: the graph's bandwidth is the largest of theirs, so one component without
  * an order of bandwidth k proves the bound for the whole.
  *
@@ -29,6 +35,15 @@ public final class ExactBandwidth implements Orderer {
 
     /** Threads a decision splits its search over. */
     static final int DECISION_WORKERS = 2;
+
+    /**
+     * Smallest component a decision races CP-SAT on; below it the DFS answers in milliseconds and
+     * the solver's model, thread and native call would only add to them.
+     */
+    static final int RACE_MIN_VERTICES = 30;
+
+    /** Least time left for a decision to race CP-SAT: building its model takes a good part of a second. */
+    static final long RACE_MIN_NANOS = 2_000_000_000L;
 
 
     private final double proofShare;
@@ -88,6 +103,7 @@ public final class ExactBandwidth implements Orderer {
         try {
             // When the whole time is the proof's, the decisions split their search over two threads
             // beside the search's (auto, which wants the order first, keeps them to one).
+            long proofStart = System.nanoTime();
             Decisions decisions = new Decisions(graph, proofDeadline - deadline >= 0 ? DECISION_WORKERS : 1);
             if (decisions.largestPart() > MAX_DECIDED_VERTICES) {
                 // No proof is possible here: this core searches too.
@@ -95,21 +111,33 @@ public final class ExactBandwidth implements Orderer {
                         deadline, 1, 1, stop, incumbent::offer);
                 return bound;
             }
-            // Upwards first: just above the bound the answer is usually a quick "no", and each one
+            // Upwards: just above the bound the answer is usually a quick "no", and each one
             // raises the bound. Each step gets a tenth of the proof time left. A step that cannot
             // finish in it does not end the climb at once: the next k is asked, since a "no" there
             // proves the bound for every k below it too, and the hardness of the questions is not
             // monotone in k (on bcsstk04, "no" at 35 takes a second where 34 takes twenty). Two
             // steps out of time in a row, a "yes", or one below the best order (the downward
             // question's) end the climb.
+            //
+            // With CP-SAT in the race the climb ends after a third of the proof time, so that the
+            // question that matters, one below the best order, gets at least two thirds in one
+            // piece: the solver starts afresh on every question, so time spent on a question asked
+            // twice is lost, and its "no" there covers every k below (with the whole climb,
+            // bcsstk04 spent 20 of its 60 s on k = 34 and 35 before asking 36, and lns__131 asked
+            // 19 in two pieces and proved it in neither).
+            long climbEnd = decisions.racing() ? proofStart + (proofDeadline - proofStart) / 3 : proofDeadline;
             int timedOut = 0;
             for (int k = bound.value(); k < incumbent.bandwidth() - 1 && timedOut < 2; k++) {
                 long now = System.nanoTime();
                 long left = proofDeadline - now;
-                if (left <= 0) {
+                if (left <= 0 || climbEnd - now <= 0) {
                     break;
                 }
-                BandwidthDecision.Answer answer = decisions.decide(k, now + left / 10, () -> false, incumbent);
+                long stepEnd = now + left / 10;
+                if (stepEnd - climbEnd > 0) {
+                    stepEnd = climbEnd;
+                }
+                BandwidthDecision.Answer answer = decisions.decide(k, stepEnd, () -> false, incumbent);
                 if (answer == BandwidthDecision.Answer.NO) {
                     bound = bound.max(decisions.bound(k));
                     timedOut = 0;
@@ -121,17 +149,7 @@ public final class ExactBandwidth implements Orderer {
             }
             // Downwards: one below the best order, until the search or a decision gets below it,
             // or a "no" proves the best order optimal.
-            while (incumbent.bandwidth() > bound.value() && System.nanoTime() - proofDeadline < 0) {
-                int k = incumbent.bandwidth() - 1;
-                BandwidthDecision.Answer answer = decisions.decide(k, proofDeadline, () -> incumbent.bandwidth() <= k,
-                        incumbent);
-                if (answer == BandwidthDecision.Answer.NO) {
-                    bound = bound.max(decisions.bound(k));
-                    break;
-                } else if (answer != BandwidthDecision.Answer.YES && incumbent.bandwidth() > k) {
-                    break; // out of time
-                }
-            }
+            bound = downwards(decisions, bound, incumbent, proofDeadline);
             if (incumbent.bandwidth() > bound.value() && System.nanoTime() - deadline < 0) {
                 // The proof's time is up: this core searches too, from the best order, with its own seed.
                 BandwidthSearch.improve(graph, incumbent.order(), bound.value(), options.withSeed(options.seed() + 1),
@@ -148,6 +166,24 @@ public final class ExactBandwidth implements Orderer {
         }
     }
 
+    /**
+     * Asks about one below the best order until {@code until}: a "yes" lowers the best order and
+     * the next question is one below that, as is the question after the search gets below k first;
+     * a "no" raises the bound to meet the best order; out of time ends it. Returns the bound.
+     */
+    private static LowerBound downwards(Decisions decisions, LowerBound bound, Incumbent incumbent, long until) {
+        while (incumbent.bandwidth() > bound.value() && System.nanoTime() - until < 0) {
+            int k = incumbent.bandwidth() - 1;
+            BandwidthDecision.Answer answer = decisions.decide(k, until, () -> incumbent.bandwidth() <= k, incumbent);
+            if (answer == BandwidthDecision.Answer.NO) {
+                return bound.max(decisions.bound(k));
+            } else if (answer != BandwidthDecision.Answer.YES && incumbent.bandwidth() > k) {
+                break; // out of time
+            }
+        }
+        return bound;
+    }
+
     /** The decision "bandwidth ≤ k?" for a graph, one component at a time. */
     private static final class Decisions {
         private final CommGraph graph;
@@ -155,6 +191,9 @@ public final class ExactBandwidth implements Orderer {
         private final CommGraph[] parts;
         private final BandwidthDecision.Problem[] problems;
         private long nodes;
+        /** CP-SAT conflicts over all decisions, and whether the last "no" was CP-SAT's. */
+        private long conflicts;
+        private boolean bySat;
         private String refuted;
         private final int workers;
 
@@ -164,6 +203,11 @@ public final class ExactBandwidth implements Orderer {
             this.components = ConnectedComponents.of(graph);
             this.parts = components.subgraphs(graph);
             this.problems = new BandwidthDecision.Problem[parts.length];
+        }
+
+        /** Whether each decision races CP-SAT beside the DFS (see {@code race}). */
+        boolean racing() {
+            return workers >= 2 && BandwidthSatDecision.available();
         }
 
         /** Vertices in the largest component. */
@@ -191,8 +235,16 @@ public final class ExactBandwidth implements Orderer {
                 if (problems[c] == null) {
                     problems[c] = new BandwidthDecision.Problem(part);
                 }
-                BandwidthDecision.Result result = problems[c].decide(k, deadline, cancelled, workers);
-                nodes += result.nodes();
+                BandwidthDecision.Result result;
+                if (racing() && part.vertexCount() >= RACE_MIN_VERTICES
+                        && part.vertexCount() <= BandwidthSatDecision.MAX_VERTICES
+                        && deadline - System.nanoTime() >= RACE_MIN_NANOS) {
+                    result = race(problems[c], k, deadline, cancelled);
+                } else {
+                    result = problems[c].decide(k, deadline, cancelled, workers);
+                    nodes += result.nodes();
+                    bySat = false;
+                }
                 if (result.answer() != BandwidthDecision.Answer.YES) {
                     if (result.answer() == BandwidthDecision.Answer.NO) {
                         refuted = parts.length == 1 ? "the graph" : "the component of " + part.labels().label(0);
@@ -206,9 +258,61 @@ public final class ExactBandwidth implements Orderer {
             return BandwidthDecision.Answer.YES;
         }
 
+        /**
+         * The two engines on one component, one thread each: the DFS here, CP-SAT on another
+         * thread; the first definite answer stops the other. Each is exhaustive on its own, so
+         * either's "no" is the proof.
+         */
+        private BandwidthDecision.Result race(BandwidthDecision.Problem problem, int k, long deadline,
+                                              java.util.function.BooleanSupplier cancelled) {
+            AtomicBoolean settled = new AtomicBoolean();
+            java.util.function.BooleanSupplier stop = () -> settled.get() || cancelled.getAsBoolean();
+            BandwidthDecision.Result[] sat = new BandwidthDecision.Result[1];
+            Thread solver = new Thread(() -> {
+                BandwidthDecision.Result result = BandwidthSatDecision.decide(problem, k, deadline, stop, 1);
+                sat[0] = result;
+                if (result.answer() != BandwidthDecision.Answer.UNKNOWN) {
+                    settled.set(true);
+                }
+            }, "bandwidth-decision-sat");
+            solver.setDaemon(true);
+            solver.start();
+            BandwidthDecision.Result dfs = problem.decide(k, deadline, stop, 1);
+            if (dfs.answer() != BandwidthDecision.Answer.UNKNOWN) {
+                settled.set(true);
+            }
+            boolean interrupted = false;
+            while (true) {
+                try {
+                    solver.join();
+                    break;
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                    settled.set(true);
+                }
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+            nodes += dfs.nodes();
+            conflicts += sat[0] == null ? 0 : sat[0].nodes();
+            if (dfs.answer() != BandwidthDecision.Answer.UNKNOWN) {
+                bySat = false;
+                return dfs;
+            }
+            if (sat[0] != null && sat[0].answer() != BandwidthDecision.Answer.UNKNOWN) {
+                bySat = sat[0].answer() == BandwidthDecision.Answer.NO;
+                return sat[0];
+            }
+            return dfs;
+        }
+
         /** The bound a "no" at k proves. */
         LowerBound bound(int k) {
-            return new LowerBound(k + 1, "exhaustive search: " + refuted + " has no order of bandwidth " + k
+            String how = bySat
+                    ? "CP-SAT refutation (order encoding, " + conflicts + " conflicts)"
+                    : "exhaustive search";
+            return new LowerBound(k + 1, how + ": " + refuted + " has no order of bandwidth " + k
                     + " (" + nodes + " search nodes)");
         }
     }
