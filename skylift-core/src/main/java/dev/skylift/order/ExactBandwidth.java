@@ -14,15 +14,18 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * bound — with a tenth of the remaining proof time per step, a step that runs out of it passing on
  * to the next k once (a "no" there covers every k below); then they ask about one below the best
  * bandwidth known: a "yes" lowers the best order, a "no" raises the lower bound to meet it and
- * makes the best order optimal; when the search beats k first, the decision moves on. Each
- * decision races two exhaustive engines, one thread each: the depth-first {@link BandwidthDecision}
- * and the CP-SAT model of {@link BandwidthSatDecision}; the first definite answer stops the other
- * (the DFS is quick where fixing the two ends of the order pins most vertices, CP-SAT's learnt
- * clauses where it does not: bcsstk04, bcsstk05, bcsstk22, lns__131, lund_a). Where the solver's
- * native library does not load, or when the decisions get one thread ({@code auto}'s proof share),
- * the DFS decides alone, on its two workers or one. Components
- * are decided one by one: the graph's bandwidth is the largest of theirs, so one component without
- * an order of bandwidth k proves the bound for the whole.
+ * makes the best order optimal; when the search beats k first, the decision moves on. On a
+ * component of {@value #RACE_MIN_VERTICES} to {@value BandwidthSatDecision#MAX_VERTICES} vertices,
+ * with two seconds or more to go, a decision races two exhaustive engines, one thread each: the
+ * depth-first {@link BandwidthDecision} and the CP-SAT model of {@link BandwidthSatDecision}; the
+ * first definite answer stops the other (the DFS is quick where fixing the two ends of the order
+ * pins most vertices, CP-SAT's learnt clauses where it does not: bcsstk04, bcsstk05, bcsstk22,
+ * lns__131 and lund_a were proved by it alone). Racing, the climb ends after a third of the proof
+ * time, leaving the question below the best order the rest in one piece. Where the solver's native
+ * library does not load, or when the decisions get one thread ({@code auto}'s proof share), the DFS
+ * decides alone, on its two workers or one. Components are decided one by one: the graph's
+ * bandwidth is the largest of theirs, so one component without an order of bandwidth k proves the
+ * bound for the whole.
  *
  * <p>On time-out the best order and the best bound found are returned, and the ordering is optimal
  * only if they meet. Exponential in the worst case; the decision holds a distance matrix, so
@@ -269,7 +272,12 @@ public final class ExactBandwidth implements Orderer {
             java.util.function.BooleanSupplier stop = () -> settled.get() || cancelled.getAsBoolean();
             BandwidthDecision.Result[] sat = new BandwidthDecision.Result[1];
             Thread solver = new Thread(() -> {
-                BandwidthDecision.Result result = BandwidthSatDecision.decide(problem, k, deadline, stop, 1);
+                BandwidthDecision.Result result;
+                try {
+                    result = BandwidthSatDecision.decide(problem, k, deadline, stop, 1);
+                } catch (RuntimeException e) {
+                    return; // the solver failed: the DFS's answer stands alone
+                }
                 sat[0] = result;
                 if (result.answer() != BandwidthDecision.Answer.UNKNOWN) {
                     settled.set(true);
@@ -296,6 +304,12 @@ public final class ExactBandwidth implements Orderer {
             }
             nodes += dfs.nodes();
             conflicts += sat[0] == null ? 0 : sat[0].nodes();
+            if (dfs.answer() != BandwidthDecision.Answer.UNKNOWN && sat[0] != null
+                    && sat[0].answer() != BandwidthDecision.Answer.UNKNOWN && sat[0].answer() != dfs.answer()) {
+                // Both finished before either stopped the other, and they disagree: one is wrong.
+                throw new IllegalStateException("the bandwidth decisions disagree at k = " + k + ": the DFS says "
+                        + dfs.answer() + ", CP-SAT " + sat[0].answer());
+            }
             if (dfs.answer() != BandwidthDecision.Answer.UNKNOWN) {
                 bySat = false;
                 return dfs;
