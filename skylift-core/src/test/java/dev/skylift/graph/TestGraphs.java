@@ -54,6 +54,37 @@ public final class TestGraphs {
         return of(n, edges.toArray(int[][]::new));
     }
 
+    /** Every connected graph on the labelled vertices 0..n−1 (small n: there are 2^(n(n−1)/2) masks). */
+    public static List<CommGraph> allConnected(int n) {
+        int[][] pairs = allPairs(n);
+        List<CommGraph> graphs = new ArrayList<>();
+        for (long mask = 0; mask < 1L << pairs.length; mask++) {
+            CommGraph graph = ofMask(n, pairs, mask);
+            if (ConnectedComponents.of(graph).count() == 1) {
+                graphs.add(graph);
+            }
+        }
+        return graphs;
+    }
+
+    /**
+     * The first {@code count} connected graphs among {@link #random}(n, p, seed) draws, with n
+     * uniform in [minN, maxN], p = minP + spanP · u for u uniform in [0, 1), and the seed, drawn in
+     * that order from {@code random}.
+     */
+    public static List<CommGraph> randomConnected(SplittableRandom random, int count, int minN, int maxN,
+                                                  double minP, double spanP) {
+        List<CommGraph> graphs = new ArrayList<>();
+        while (graphs.size() < count) {
+            int n = minN + random.nextInt(maxN - minN + 1);
+            CommGraph graph = random(n, minP + spanP * random.nextDouble(), random.nextLong());
+            if (ConnectedComponents.of(graph).count() == 1) {
+                graphs.add(graph);
+            }
+        }
+        return graphs;
+    }
+
     public static CommGraph empty() {
         return edgeless(0);
     }

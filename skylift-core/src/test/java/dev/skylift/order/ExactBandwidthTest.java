@@ -3,7 +3,6 @@ package dev.skylift.order;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.skylift.graph.CommGraph;
-import dev.skylift.graph.ConnectedComponents;
 import dev.skylift.graph.TestGraphs;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -37,31 +36,17 @@ class ExactBandwidthTest extends AbstractOrdererTest {
     @ParameterizedTest
     @ValueSource(ints = {2, 3, 4, 5, 6})
     void decidesEveryConnectedGraphOnFewVerticesLikeBruteForce(int n) {
-        int[][] pairs = TestGraphs.allPairs(n);
-        int checked = 0;
-        for (int mask = 0; mask < 1 << pairs.length; mask++) {
-            CommGraph graph = TestGraphs.ofMask(n, pairs, mask);
-            if (ConnectedComponents.of(graph).count() != 1) {
-                continue;
-            }
+        List<CommGraph> graphs = TestGraphs.allConnected(n);
+        assertThat(graphs).isNotEmpty();
+        for (CommGraph graph : graphs) {
             checkDecisions(graph);
-            checked++;
         }
-        assertThat(checked).isPositive();
     }
 
     @Test
     void decidesSeededRandomGraphsOfSevenToNineVerticesLikeBruteForce() {
-        SplittableRandom random = new SplittableRandom(2026);
-        int checked = 0;
-        while (checked < 300) {
-            int n = 7 + random.nextInt(3);
-            CommGraph graph = TestGraphs.random(n, 0.2 + 0.6 * random.nextDouble(), random.nextLong());
-            if (ConnectedComponents.of(graph).count() != 1) {
-                continue;
-            }
+        for (CommGraph graph : TestGraphs.randomConnected(new SplittableRandom(2026), 300, 7, 9, 0.2, 0.6)) {
             checkDecisions(graph);
-            checked++;
         }
     }
 
@@ -72,16 +57,8 @@ class ExactBandwidthTest extends AbstractOrdererTest {
     @ParameterizedTest
     @ValueSource(ints = {2, 3})
     void decidesSeededRandomGraphsLikeBruteForceWithTheSearchSplitBetweenWorkers(int workers) {
-        SplittableRandom random = new SplittableRandom(2027 + workers);
-        int checked = 0;
-        while (checked < 200) {
-            int n = 6 + random.nextInt(4);
-            CommGraph graph = TestGraphs.random(n, 0.2 + 0.6 * random.nextDouble(), random.nextLong());
-            if (ConnectedComponents.of(graph).count() != 1) {
-                continue;
-            }
+        for (CommGraph graph : TestGraphs.randomConnected(new SplittableRandom(2027 + workers), 200, 6, 9, 0.2, 0.6)) {
             checkDecisions(graph, workers);
-            checked++;
         }
     }
 
