@@ -104,16 +104,17 @@ final class BandwidthDecision {
      */
     private final int clockMask;
 
-    private BandwidthDecision(CommGraph graph, short[] distance, int[] twinPredecessor, int k, long nanoDeadline,
+    private BandwidthDecision(Problem problem, int k, long nanoDeadline,
                               java.util.function.BooleanSupplier cancelled, Shared shared, int worker, int workers) {
         this.shared = shared;
         this.worker = worker;
         this.workers = workers;
-        this.graph = graph;
+        this.graph = problem.graph;
         this.n = graph.vertexCount();
         this.k = k;
-        this.distance = distance;
-        this.twinPredecessor = twinPredecessor;
+        this.distance = problem.distance;
+        this.twinPredecessor = problem.twinPredecessor;
+        this.eccentricity = problem.eccentricity;
         this.nanoDeadline = nanoDeadline;
         this.cancelled = cancelled;
         this.position = new int[n];
@@ -129,7 +130,6 @@ final class BandwidthDecision {
                 twinSuccessor[twinPredecessor[v]] = v;
             }
         }
-        this.eccentricity = new int[n];
         this.bucketHead = new int[n];
         this.bucketNext = new int[n];
         this.heap = new int[n];
@@ -270,6 +270,8 @@ final class BandwidthDecision {
         final CommGraph graph;
         final short[] distance;
         final int[] twinPredecessor;
+        /** Per vertex, its largest distance to another. */
+        final int[] eccentricity;
 
         Problem(CommGraph graph) {
             this.graph = graph;
@@ -278,12 +280,14 @@ final class BandwidthDecision {
                 throw new IllegalArgumentException("the exact decision holds all distances; " + n + " vertices is too many");
             }
             this.distance = new short[n * n];
+            this.eccentricity = new int[n];
             BreadthFirstSearch bfs = new BreadthFirstSearch(graph);
             for (int v = 0; v < n; v++) {
                 var levels = bfs.levels(v);
                 if (levels.size() != n) {
                     throw new IllegalArgumentException("the graph is not connected");
                 }
+                eccentricity[v] = levels.levelCount() - 1;
                 for (int level = 0; level < levels.levelCount(); level++) {
                     for (int i = levels.levelStart()[level]; i < levels.levelStart()[level + 1]; i++) {
                         distance[v * n + levels.vertices()[i]] = (short) level;
@@ -309,20 +313,19 @@ final class BandwidthDecision {
         Result decide(int k, long nanoDeadline, java.util.function.BooleanSupplier cancelled, int workers) {
             Shared shared = new Shared();
             if (workers <= 1) {
-                return new BandwidthDecision(graph, distance, twinPredecessor, k, nanoDeadline, cancelled, shared, 0, 1)
+                return new BandwidthDecision(this, k, nanoDeadline, cancelled, shared, 0, 1)
                         .run();
             }
             Result[] results = new Result[workers];
             Thread[] threads = new Thread[workers];
             for (int w = 1; w < workers; w++) {
                 int index = w;
-                threads[w] = new Thread(() -> results[index] = new BandwidthDecision(graph, distance, twinPredecessor,
-                        k, nanoDeadline, cancelled, shared, index, workers).run(), "bandwidth-decision-" + w);
+                threads[w] = new Thread(() -> results[index] = new BandwidthDecision(this, k, nanoDeadline,
+                        cancelled, shared, index, workers).run(), "bandwidth-decision-" + w);
                 threads[w].setDaemon(true);
                 threads[w].start();
             }
-            results[0] = new BandwidthDecision(graph, distance, twinPredecessor, k, nanoDeadline, cancelled, shared, 0,
-                    workers).run();
+            results[0] = new BandwidthDecision(this, k, nanoDeadline, cancelled, shared, 0, workers).run();
             boolean interrupted = false;
             for (int w = 1; w < workers; w++) {
                 while (true) {
@@ -503,12 +506,7 @@ final class BandwidthDecision {
      * Fills the release times and the initial deadlines. False when some window is empty.
      */
     private boolean windows() {
-        for (int u = 0; u < n; u++) {
-            for (int w = 0; w < n; w++) {
-                eccentricity[u] = Math.max(eccentricity[u], distance[u * n + w]);
-            }
-        }
-        int[] r = staticReleases(distance, n, k);
+        int[] r = staticReleases(distance, eccentricity, n, k);
         if (r == null) {
             return false;
         }
@@ -521,22 +519,20 @@ final class BandwidthDecision {
 
     /**
      * Per vertex u the r of its static window [r, n − 1 − r] at bandwidth k (see {@code windows()}),
-     * from the n × n distances of a connected graph; null when some window is empty.
+     * from the n × n distances of a connected graph and its eccentricities; null when some window is
+     * empty.
      */
-    static int[] staticReleases(short[] distance, int n, int k) {
+    static int[] staticReleases(short[] distance, int[] eccentricity, int n, int k) {
         int[] release = new int[n];
         int[] atDistance = new int[n];
         for (int u = 0; u < n; u++) {
             Arrays.fill(atDistance, 0);
-            int eccentricity = 0;
             for (int w = 0; w < n; w++) {
-                int d = distance[u * n + w];
-                atDistance[d]++;
-                eccentricity = Math.max(eccentricity, d);
+                atDistance[distance[u * n + w]]++;
             }
             long ball = 0;
             long r = 0;
-            for (int j = 0; j <= eccentricity; j++) {
+            for (int j = 0; j <= eccentricity[u]; j++) {
                 ball += atDistance[j];
                 r = Math.max(r, ball - 1 - (long) j * k);
             }

@@ -89,12 +89,12 @@ final class BandwidthSatDecision {
         CommGraph graph = problem.graph;
         int n = graph.vertexCount();
         if (n <= 1 || n - 1 <= k) {
-            return new BandwidthDecision.Result(BandwidthDecision.Answer.YES, identity(n), 0);
+            return new BandwidthDecision.Result(BandwidthDecision.Answer.YES, ExactBandwidth.identity(n), 0);
         }
         if (graph.maxDegree() > 2 * k) {
             return new BandwidthDecision.Result(BandwidthDecision.Answer.NO, null, 0);
         }
-        int[] release = BandwidthDecision.staticReleases(problem.distance, n, k);
+        int[] release = BandwidthDecision.staticReleases(problem.distance, problem.eccentricity, n, k);
         if (release == null) {
             return new BandwidthDecision.Result(BandwidthDecision.Answer.NO, null, 0);
         }
@@ -230,13 +230,5 @@ final class BandwidthSatDecision {
         for (int p = 1; p < n; p++) {
             model.addImplication(x[b][p], x[a][p - 1]);
         }
-    }
-
-    private static int[] identity(int n) {
-        int[] order = new int[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-        }
-        return order;
     }
 }

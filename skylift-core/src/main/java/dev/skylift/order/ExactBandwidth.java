@@ -357,7 +357,8 @@ public final class ExactBandwidth implements Orderer {
         }
     }
 
-    private static int[] identity(int n) {
+    /** The order 0, 1, …, n − 1. */
+    static int[] identity(int n) {
         int[] order = new int[n];
         for (int i = 0; i < n; i++) {
             order[i] = i;
