@@ -620,9 +620,19 @@ final class BandwidthDecision {
             }
         }
         // Both ends are probed: a candidate whose placement already fails is dropped, a side left
-        // with none fails the state at once, and the branching goes to the side with fewer left.
-        leftCount = viable(fromLeft, leftCount, true, left, right);
-        rightCount = leftCount == 0 ? 0 : viable(fromRight, rightCount, false, left, right);
+        // with none fails the state at once, and the branching goes to the side with fewer left
+        // (a forced side first). The side with fewer candidates is probed in full first; the
+        // other's probing stops as soon as the choice is sure, which leaves the same choice and
+        // so the same tree for fewer probes.
+        if (leftCount <= rightCount) {
+            leftCount = viable(fromLeft, leftCount, true, left, right, Integer.MAX_VALUE);
+            int enough = leftForced ? 1 : rightForced ? Integer.MAX_VALUE : leftCount;
+            rightCount = leftCount == 0 ? 0 : viable(fromRight, rightCount, false, left, right, enough);
+        } else {
+            rightCount = viable(fromRight, rightCount, false, left, right, Integer.MAX_VALUE);
+            int enough = leftForced ? Integer.MAX_VALUE : rightForced ? 1 : rightCount + 1;
+            leftCount = rightCount == 0 ? 0 : viable(fromLeft, leftCount, true, left, right, enough);
+        }
         boolean leftSide = leftCount == 0 || rightCount != 0 && (leftForced || !rightForced && leftCount <= rightCount);
         long[] candidates = leftSide ? fromLeft : fromRight;
         int count = leftSide ? leftCount : rightCount;
@@ -657,11 +667,12 @@ final class BandwidthDecision {
 
     /**
      * Keeps the candidates for one end of the free block left..right whose placement
-     * there leaves the windows schedulable; returns how many.
+     * there leaves the windows schedulable; returns how many, or {@code enough} once that many
+     * are kept (the rest left unprobed and dropped: the caller only needs to know there are so many).
      */
-    private int viable(long[] candidates, int count, boolean fromLeft, int left, int right) {
+    private int viable(long[] candidates, int count, boolean fromLeft, int left, int right, int enough) {
         int kept = 0;
-        for (int i = 0; i < count; i++) {
+        for (int i = 0; i < count && kept < enough; i++) {
             int u = (int) candidates[i];
             int mark = trailTop;
             boolean ok = fromLeft ? place(u, left, true, left + 1, right) : place(u, right, false, left, right - 1);
