@@ -42,9 +42,17 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * odd-numbered ones at 30 %, since graphs with a wide band (k above a hundred) fare better cooler
  * and narrow-band ones warmer. A swap is evaluated in
  * O(deg u + deg v). When the cost stops falling the order is shaken by random swaps of vertices at
- * most k apart, 1 + 3 % of n more per failed shake (VNS's shaking of growing size; smaller shakes
- * left sherman1 stuck), and after long failure the search restarts from the best
- * order. Each core runs its own walk from its own seed; the best walk wins (ties to the lowest seed),
+ * most k apart, 1 + 3 % of n more per failed shake up to twelve, then from one again (VNS's
+ * shaking of growing size; smaller shakes left sherman1 stuck).
+ *
+ * <p>The search runs in episodes. When the lowest excess at k has not fallen for a while (10 000
+ * iterations per vertex, at least a million, half as long again each episode), the walk starts
+ * afresh from the Cuthill–McKee order of another root and steps k down from that order's own band:
+ * the roots are those with the narrowest level structures (the root choice of Gibbs, Poole and
+ * Stockmeyer), the walks taking them in turn. A walk keeps its best order apart. The basin matters
+ * more than the time spent in it: from reverse Cuthill–McKee every walk on ash292
+ * stalled at an excess of 4 or 5 at k = 19 for 30 s, from most narrow roots it reached 19 in a
+ * few seconds. Each core runs its own walk from its own seed; the best walk wins (ties to the lowest seed),
  * so with an iteration limit instead of a time limit the result is the same on any machine.
  *
  * <p>The search stops at its time or iteration limit, or when it meets the lower bound.
@@ -95,10 +103,11 @@ public final class BandwidthSearch implements Orderer {
         if (startBandwidth <= target || n < 3) {
             return start.clone();
         }
+        int[] roots = restartRoots(graph, options.seed());
         List<Walk> walks = new ArrayList<>();
         for (int i = firstWalk; i < firstWalk + threads; i++) {
-            walks.add(new Walk(graph, start, options.seed() * 31 + i, ACCEPTANCE[i % ACCEPTANCE.length], target, deadline,
-                    options.iterationLimit(), reached, listener));
+            walks.add(new Walk(graph, start, roots, i, options.seed() * 31 + i, ACCEPTANCE[i % ACCEPTANCE.length], target,
+                    deadline, options.iterationLimit(), reached, listener));
         }
         if (threads == 1) {
             walks.get(0).run();
@@ -134,6 +143,112 @@ public final class BandwidthSearch implements Orderer {
         return best.bestOrder();
     }
 
+    /** How many roots of narrow level structures the restarts cycle through. */
+    static final int RESTART_ROOTS = 16;
+    /** From this many vertices on, the roots are ranked from a seeded sample instead of all vertices. */
+    private static final int ROOT_SAMPLE = 512;
+    /** The ranking's breadth-first searches visit at most about this many vertices and arcs in all. */
+    private static final long ROOT_WORK = 50_000_000L;
+
+    /**
+     * Roots for the restarts, best first: the vertices whose breadth-first level structure is
+     * narrowest (fewest vertices in its widest level; deeper first on ties), as in the root choice
+     * of Gibbs, Poole and Stockmeyer ("An algorithm for reducing the bandwidth and profile of a
+     * sparse matrix", SIAM J. Numer. Anal. 13, 1976): a Cuthill–McKee order has band at most about
+     * twice its widest level. Empty for a disconnected graph (one root cannot number it all).
+     */
+    static int[] restartRoots(CommGraph graph, long seed) {
+        int n = graph.vertexCount();
+        int[] candidates;
+        long perRoot = n + 2L * graph.edgeCount();
+        int sample = (int) Math.max(8, Math.min(ROOT_SAMPLE, ROOT_WORK / perRoot));
+        if (n <= sample) {
+            candidates = new int[n];
+            for (int v = 0; v < n; v++) {
+                candidates[v] = v;
+            }
+        } else {
+            SplittableRandom random = new SplittableRandom(seed ^ 0x5DEECE66DL);
+            candidates = random.ints(0, n).distinct().limit(sample).toArray();
+        }
+        int[] level = new int[n];
+        int[] queue = new int[n];
+        int[] levelSize = new int[n + 1];
+        long[] keys = new long[candidates.length];
+        for (int c = 0; c < candidates.length; c++) {
+            int root = candidates[c];
+            java.util.Arrays.fill(level, -1);
+            java.util.Arrays.fill(levelSize, 0);
+            level[root] = 0;
+            queue[0] = root;
+            int head = 0;
+            int tail = 1;
+            while (head < tail) {
+                int v = queue[head++];
+                levelSize[level[v]]++;
+                for (int a = graph.firstArc(v), end = graph.endArc(v); a < end; a++) {
+                    int w = graph.target(a);
+                    if (level[w] < 0) {
+                        level[w] = level[v] + 1;
+                        queue[tail++] = w;
+                    }
+                }
+            }
+            if (tail < n) {
+                return new int[0];
+            }
+            int width = 0;
+            for (int size : levelSize) {
+                width = Math.max(width, size);
+            }
+            int depth = level[queue[n - 1]];
+            // Narrowest first, then deepest, then the candidate's rank: packed into one sortable key.
+            keys[c] = ((long) width << 42) | ((long) (n - depth) << 21) | c;
+        }
+        java.util.Arrays.sort(keys);
+        int[] roots = new int[Math.min(RESTART_ROOTS, keys.length)];
+        for (int i = 0; i < roots.length; i++) {
+            roots[i] = candidates[(int) (keys[i] & ((1 << 21) - 1))];
+        }
+        return roots;
+    }
+
+    /**
+     * The Cuthill–McKee order from {@code root} (breadth first, each vertex's unnumbered neighbours
+     * by increasing degree). The graph must be connected.
+     */
+    static int[] cuthillMcKeeFrom(CommGraph graph, int root) {
+        int n = graph.vertexCount();
+        int[] order = new int[n];
+        boolean[] seen = new boolean[n];
+        order[0] = root;
+        seen[root] = true;
+        int tail = 1;
+        for (int head = 0; head < tail; head++) {
+            int v = order[head];
+            int first = tail;
+            for (int a = graph.firstArc(v), end = graph.endArc(v); a < end; a++) {
+                int w = graph.target(a);
+                if (!seen[w]) {
+                    seen[w] = true;
+                    order[tail++] = w;
+                }
+            }
+            // Insertion sort by degree (stable, so ties keep the arc order): the lists are short.
+            for (int i = first + 1; i < tail; i++) {
+                int w = order[i];
+                int degree = graph.endArc(w) - graph.firstArc(w);
+                int j = i - 1;
+                while (j >= first && graph.endArc(order[j]) - graph.firstArc(order[j]) > degree) {
+                    order[j + 1] = order[j];
+                    j--;
+                }
+                order[j + 1] = w;
+            }
+        }
+        return order;
+    }
+
     /** One seeded walk of the search. Not thread-safe; each thread owns one. */
     static final class Walk implements Runnable {
         /** The share of steps that move a vertex by insertion (the vertices between shift by one) instead of a swap. */
@@ -141,6 +256,9 @@ public final class BandwidthSearch implements Orderer {
         /** Insertions cost O(distance · degree) to evaluate, so fewer are compared per step than swaps. */
         private static final int SHIFT_CANDIDATES = 2;
         private static final int CANDIDATES = 4;
+        /** Fewest iterations without a lower excess at k before an episode ends (grows by half each time). */
+        private static final long STALL_MIN = 1_000_000;
+        private static final long STALL_PER_VERTEX = 10_000;
         /** The share of worsening moves the temperature is steered to accept. */
         private final double acceptance;
 
@@ -155,6 +273,12 @@ public final class BandwidthSearch implements Orderer {
         private final long iterationLimit;
         private final AtomicBoolean reached;
         private final Listener listener;
+        /** Roots of the fresh starts, shared by the walks; walk i takes every other one from the i-th. */
+        private final int[] roots;
+        private final int walkIndex;
+        private int episode;
+        /** The best bandwidth of the current episode (since the last fresh start); k is one below it. */
+        private int episodeBandwidth;
         /** Number of too-long edges at each vertex. */
         private final int[] conflicts;
         /** The vertices with conflicts, as an indexed set for O(1) random choice. */
@@ -172,9 +296,11 @@ public final class BandwidthSearch implements Orderer {
         int bestBandwidth;
         long iterations;
 
-        Walk(CommGraph graph, int[] start, long seed, double acceptance, int target, long deadline, long iterationLimit,
-             AtomicBoolean reached, Listener listener) {
+        Walk(CommGraph graph, int[] start, int[] roots, int walkIndex, long seed, double acceptance, int target,
+             long deadline, long iterationLimit, AtomicBoolean reached, Listener listener) {
             this.graph = graph;
+            this.roots = roots;
+            this.walkIndex = walkIndex;
             this.n = graph.vertexCount();
             this.vert = start.clone();
             this.pos = Bandwidth.positions(vert, n);
@@ -201,6 +327,11 @@ public final class BandwidthSearch implements Orderer {
             this.bandwidth = bestBandwidth;
         }
 
+        /** How many fresh starts the walk has made. For tests. */
+        int episodes() {
+            return episode;
+        }
+
         int[] bestOrder() {
             int[] order = new int[n];
             for (int v = 0; v < n; v++) {
@@ -211,32 +342,43 @@ public final class BandwidthSearch implements Orderer {
 
         @Override
         public void run() {
+            episodeBandwidth = bestBandwidth;
             setTarget(bestBandwidth - 1);
             long sinceProgress = 0;
             long levelBest = cost;
             int shakes = 0;
             long patience = 20L * n + 2000;
+            // Iterations since the lowest excess at this k last fell; past the stall limit the
+            // episode ends with a fresh start, and each episode is allowed half as long again.
+            long lowest = cost;
+            long sinceLowest = 0;
+            long stallLimit = Math.max(STALL_MIN, STALL_PER_VERTEX * n);
             while (true) {
-                if (bandwidth < bestBandwidth) {
-                    bestBandwidth = bandwidth;
-                    System.arraycopy(pos, 0, bestPos, 0, n);
-                    if (listener != null) {
-                        listener.improved(bestBandwidth, bestOrder());
+                if (bandwidth < episodeBandwidth) {
+                    episodeBandwidth = bandwidth;
+                    if (bandwidth < bestBandwidth) {
+                        bestBandwidth = bandwidth;
+                        System.arraycopy(pos, 0, bestPos, 0, n);
+                        if (listener != null) {
+                            listener.improved(bestBandwidth, bestOrder());
+                        }
+                        if (bestBandwidth <= target) {
+                            reached.set(true);
+                            return;
+                        }
                     }
-                    if (bestBandwidth <= target) {
-                        reached.set(true);
-                        return;
-                    }
-                    if (k >= bestBandwidth) {
-                        setTarget(bestBandwidth - 1);
+                    if (k >= episodeBandwidth) {
+                        setTarget(episodeBandwidth - 1);
                         levelBest = cost;
+                        lowest = cost;
+                        sinceLowest = 0;
                         sinceProgress = 0;
                         shakes = 0;
                     }
                 }
                 if (cost == 0) {
-                    // bandwidth <= k < bestBandwidth was handled above; this only happens when k is the target
-                    setTarget(bestBandwidth - 1);
+                    // bandwidth <= k < episodeBandwidth was handled above; this only happens when k is the target
+                    setTarget(episodeBandwidth - 1);
                     continue;
                 }
                 if (iterations >= iterationLimit) {
@@ -247,20 +389,61 @@ public final class BandwidthSearch implements Orderer {
                 }
                 iterations++;
                 step();
+                if (cost < lowest) {
+                    lowest = cost;
+                    sinceLowest = 0;
+                } else if (++sinceLowest > stallLimit && roots.length > 0) {
+                    restartFresh();
+                    stallLimit += stallLimit / 2;
+                    levelBest = cost;
+                    lowest = cost;
+                    sinceLowest = 0;
+                    sinceProgress = 0;
+                    shakes = 0;
+                    continue;
+                }
                 if (cost < levelBest) {
                     levelBest = cost;
                     sinceProgress = 0;
                     shakes = 0;
                 } else if (++sinceProgress > patience) {
-                    shakes++;
-                    if (shakes > 12) {
-                        restartFromBest();
-                        shakes = 0;
-                    } else {
-                        shake(1 + shakes * Math.max(1, 3 * n / 100));
-                    }
+                    shakes = shakes >= 12 ? 1 : shakes + 1;
+                    shake(1 + shakes * Math.max(1, 3 * n / 100));
                     levelBest = cost;
                     sinceProgress = 0;
+                }
+            }
+        }
+
+        /**
+         * Starts a new episode from the Cuthill–McKee order of the next restart root, aiming one
+         * below its own band and stepping down from there: on ash292 every walk from reverse
+         * Cuthill–McKee stalled at an excess of 4 or 5 at k = 19, while walks from the narrowest
+         * level structures reached 19 in seconds. The walk's best order is kept apart.
+         */
+        private void restartFresh() {
+            int root = roots[(walkIndex + ACCEPTANCE.length * episode++) % roots.length];
+            load(cuthillMcKeeFrom(graph, root));
+            // A fresh start better than the walk's best is recorded by run() as any improvement is.
+            episodeBandwidth = bandwidth < bestBandwidth ? bandwidth + 1 : bandwidth;
+            setTarget(bandwidth - 1);
+        }
+
+        /** Makes {@code order} the current order. */
+        private void load(int[] order) {
+            for (int p = 0; p < n; p++) {
+                vert[p] = order[p];
+                pos[order[p]] = p;
+            }
+            java.util.Arrays.fill(lengthCount, 0);
+            bandwidth = 0;
+            for (int v = 0; v < n; v++) {
+                for (int a = graph.firstArc(v), end = graph.endArc(v); a < end; a++) {
+                    if (v < graph.target(a)) {
+                        int length = Math.abs(pos[v] - pos[graph.target(a)]);
+                        lengthCount[length]++;
+                        bandwidth = Math.max(bandwidth, length);
+                    }
                 }
             }
         }
@@ -288,23 +471,6 @@ public final class BandwidthSearch implements Orderer {
                     conflicted[conflictedCount++] = v;
                 }
             }
-        }
-
-        private void restartFromBest() {
-            for (int v = 0; v < n; v++) {
-                pos[v] = bestPos[v];
-                vert[pos[v]] = v;
-            }
-            java.util.Arrays.fill(lengthCount, 0);
-            for (int v = 0; v < n; v++) {
-                for (int a = graph.firstArc(v), end = graph.endArc(v); a < end; a++) {
-                    if (v < graph.target(a)) {
-                        lengthCount[Math.abs(pos[v] - pos[graph.target(a)])]++;
-                    }
-                }
-            }
-            bandwidth = bestBandwidth;
-            setTarget(k);
         }
 
         /** Random swaps of vertices at most k apart. */

@@ -91,13 +91,50 @@ class BandwidthSearchTest extends AbstractOrdererTest {
         CommGraph graph = TestGraphs.random(n, density, seed);
         int[] start = CuthillMcKee.reverse().permutation(graph);
         for (long limit : new long[] {1, 7, 100, 1_000, 10_000, 50_000}) {
-            var walk = new BandwidthSearch.Walk(graph, start, seed, 0.3, 0, Long.MAX_VALUE, limit,
-                    new java.util.concurrent.atomic.AtomicBoolean(), null);
+            var walk = new BandwidthSearch.Walk(graph, start, BandwidthSearch.restartRoots(graph, seed), 0, seed, 0.3, 0,
+                    Long.MAX_VALUE, limit, new java.util.concurrent.atomic.AtomicBoolean(), null);
 
             walk.run();
 
             assertThat(walk.consistent()).as("after %d iterations", limit).isTrue();
             assertThat(Bandwidth.of(graph, Bandwidth.positions(walk.bestOrder(), n))).isEqualTo(walk.bestBandwidth);
         }
+    }
+
+    /** Past its stall limit a walk starts afresh from another root; its state and best order must stay right. */
+    @Test
+    void restartsFromFreshStartsAndKeepsItsCostsAndBestOrder() {
+        CommGraph graph = TestGraphs.random(40, 0.15, 1);
+        int[] start = CuthillMcKee.reverse().permutation(graph);
+        var walk = new BandwidthSearch.Walk(graph, start, BandwidthSearch.restartRoots(graph, 1), 0, 1, 0.3, 0,
+                Long.MAX_VALUE, 3_000_000, new java.util.concurrent.atomic.AtomicBoolean(), null);
+
+        walk.run();
+
+        assertThat(walk.episodes()).isGreaterThan(0);
+        assertThat(walk.consistent()).isTrue();
+        assertThat(Bandwidth.of(graph, Bandwidth.positions(walk.bestOrder(), 40))).isEqualTo(walk.bestBandwidth);
+        assertThat(walk.bestBandwidth).isLessThanOrEqualTo(Bandwidth.of(graph, Bandwidth.positions(start, 40)));
+    }
+
+    /** A path's narrowest level structures are those from its two ends (one vertex per level). */
+    @Test
+    void ranksThePathsEndsFirstAsRestartRoots() {
+        int n = 12;
+        int[] relabelling = {5, 11, 0, 7, 3, 9, 1, 10, 4, 8, 2, 6};
+        CommGraph path = TestGraphs.relabel(TestGraphs.path(n), relabelling);
+
+        int[] roots = BandwidthSearch.restartRoots(path, 1);
+
+        assertThat(new int[] {roots[0], roots[1]}).containsExactlyInAnyOrder(relabelling[0], relabelling[n - 1]);
+        int[] order = BandwidthSearch.cuthillMcKeeFrom(path, roots[0]);
+        assertThat(Bandwidth.of(path, Bandwidth.positions(order, n))).isEqualTo(1);
+    }
+
+    @Test
+    void makesNoRestartRootsForADisconnectedGraph() {
+        CommGraph twoPaths = TestGraphs.disjointUnion(TestGraphs.path(4), TestGraphs.path(5));
+
+        assertThat(BandwidthSearch.restartRoots(twoPaths, 1)).isEmpty();
     }
 }
