@@ -1,6 +1,8 @@
 package dev.skylift.order;
 
+import dev.skylift.graph.BreadthFirstSearch;
 import dev.skylift.graph.CommGraph;
+import dev.skylift.graph.LevelStructure;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -171,37 +173,15 @@ public final class BandwidthSearch implements Orderer {
             SplittableRandom random = new SplittableRandom(seed ^ 0x5DEECE66DL);
             candidates = random.ints(0, n).distinct().limit(sample).toArray();
         }
-        int[] level = new int[n];
-        int[] queue = new int[n];
-        int[] levelSize = new int[n + 1];
+        BreadthFirstSearch bfs = new BreadthFirstSearch(graph);
         long[] keys = new long[candidates.length];
         for (int c = 0; c < candidates.length; c++) {
-            int root = candidates[c];
-            java.util.Arrays.fill(level, -1);
-            java.util.Arrays.fill(levelSize, 0);
-            level[root] = 0;
-            queue[0] = root;
-            int head = 0;
-            int tail = 1;
-            while (head < tail) {
-                int v = queue[head++];
-                levelSize[level[v]]++;
-                for (int a = graph.firstArc(v), end = graph.endArc(v); a < end; a++) {
-                    int w = graph.target(a);
-                    if (level[w] < 0) {
-                        level[w] = level[v] + 1;
-                        queue[tail++] = w;
-                    }
-                }
-            }
-            if (tail < n) {
+            LevelStructure levels = bfs.levels(candidates[c]);
+            if (levels.size() < n) {
                 return new int[0];
             }
-            int width = 0;
-            for (int size : levelSize) {
-                width = Math.max(width, size);
-            }
-            int depth = level[queue[n - 1]];
+            int width = levels.width();
+            int depth = levels.depth();
             // Narrowest first, then deepest, then the candidate's rank: packed into one sortable key.
             keys[c] = ((long) width << 42) | ((long) (n - depth) << 21) | c;
         }
@@ -211,42 +191,6 @@ public final class BandwidthSearch implements Orderer {
             roots[i] = candidates[(int) (keys[i] & ((1 << 21) - 1))];
         }
         return roots;
-    }
-
-    /**
-     * The Cuthill–McKee order from {@code root} (breadth first, each vertex's unnumbered neighbours
-     * by increasing degree). The graph must be connected.
-     */
-    static int[] cuthillMcKeeFrom(CommGraph graph, int root) {
-        int n = graph.vertexCount();
-        int[] order = new int[n];
-        boolean[] seen = new boolean[n];
-        order[0] = root;
-        seen[root] = true;
-        int tail = 1;
-        for (int head = 0; head < tail; head++) {
-            int v = order[head];
-            int first = tail;
-            for (int a = graph.firstArc(v), end = graph.endArc(v); a < end; a++) {
-                int w = graph.target(a);
-                if (!seen[w]) {
-                    seen[w] = true;
-                    order[tail++] = w;
-                }
-            }
-            // Insertion sort by degree (stable, so ties keep the arc order): the lists are short.
-            for (int i = first + 1; i < tail; i++) {
-                int w = order[i];
-                int degree = graph.endArc(w) - graph.firstArc(w);
-                int j = i - 1;
-                while (j >= first && graph.endArc(order[j]) - graph.firstArc(order[j]) > degree) {
-                    order[j + 1] = order[j];
-                    j--;
-                }
-                order[j + 1] = w;
-            }
-        }
-        return order;
     }
 
     /** One seeded walk of the search. Not thread-safe; each thread owns one. */
@@ -423,7 +367,7 @@ public final class BandwidthSearch implements Orderer {
          */
         private void restartFresh() {
             int root = roots[(walkIndex + ACCEPTANCE.length * episode++) % roots.length];
-            load(cuthillMcKeeFrom(graph, root));
+            load(CuthillMcKee.fromRoot(graph, root));
             // A fresh start better than the walk's best is recorded by run() as any improvement is.
             episodeBandwidth = bandwidth < bestBandwidth ? bandwidth + 1 : bandwidth;
             setTarget(bandwidth - 1);

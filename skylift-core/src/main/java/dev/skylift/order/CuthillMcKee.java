@@ -148,6 +148,20 @@ public final class CuthillMcKee implements Orderer {
         return order;
     }
 
+    /**
+     * The Cuthill–McKee order of a connected graph from {@code root}: breadth first, each vertex's
+     * unnumbered neighbours by increasing degree, then index. For searches that start afresh from
+     * other roots than the one {@link #permutation} picks.
+     */
+    static int[] fromRoot(CommGraph graph, int root) {
+        Numbering numbering = new Numbering(graph);
+        numbering.number(root, 0, Integer.MAX_VALUE);
+        if (numbering.end != graph.vertexCount()) {
+            throw new IllegalArgumentException("the graph is not connected");
+        }
+        return numbering.order;
+    }
+
     /** One vertex per distinct degree of the root's last level, lowest degree (then index) first. */
     private static int[] candidates(CommGraph graph, Numbering root) {
         int[] lastLevel = Arrays.copyOfRange(root.order, root.lastLevelStart, root.end);

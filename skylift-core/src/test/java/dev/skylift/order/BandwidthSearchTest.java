@@ -127,7 +127,7 @@ class BandwidthSearchTest extends AbstractOrdererTest {
         int[] roots = BandwidthSearch.restartRoots(path, 1);
 
         assertThat(new int[] {roots[0], roots[1]}).containsExactlyInAnyOrder(relabelling[0], relabelling[n - 1]);
-        int[] order = BandwidthSearch.cuthillMcKeeFrom(path, roots[0]);
+        int[] order = CuthillMcKee.fromRoot(path, roots[0]);
         assertThat(Bandwidth.of(path, Bandwidth.positions(order, n))).isEqualTo(1);
     }
 
