@@ -261,14 +261,7 @@ public final class BandwidthSearch implements Orderer {
             this.slot = new int[n];
             this.bestBandwidth = Bandwidth.of(graph, pos);
             this.lengthCount = new int[n];
-            for (int v = 0; v < n; v++) {
-                for (int a = graph.firstArc(v), end = graph.endArc(v); a < end; a++) {
-                    if (v < graph.target(a)) {
-                        lengthCount[Math.abs(pos[v] - pos[graph.target(a)])]++;
-                    }
-                }
-            }
-            this.bandwidth = bestBandwidth;
+            countLengths();
         }
 
         /** How many fresh starts the walk has made. For tests. */
@@ -379,6 +372,11 @@ public final class BandwidthSearch implements Orderer {
                 vert[p] = order[p];
                 pos[order[p]] = p;
             }
+            countLengths();
+        }
+
+        /** Counts the edges of each length in the current order, and its bandwidth, from scratch. */
+        private void countLengths() {
             java.util.Arrays.fill(lengthCount, 0);
             bandwidth = 0;
             for (int v = 0; v < n; v++) {
