@@ -48,6 +48,16 @@ public final class ExactBandwidth implements Orderer {
     /** Least time left for a decision to race CP-SAT: building its model takes a good part of a second. */
     static final long RACE_MIN_NANOS = 2_000_000_000L;
 
+    /**
+     * When the whole time is the proof's, the search beside it stops once the best order has not
+     * improved for this share of the time limit (at least {@value #MIN_SEARCH_PATIENCE_NANOS} ns).
+     * Racing, the decisions run two threads of their own; with the search's a third on two cores,
+     * each decision would get two thirds of a core while the search, stalled, adds nothing. The
+     * decisions' "yes" answers still lower the best order after it stops.
+     */
+    static final double SEARCH_PATIENCE = 0.1;
+
+    static final long MIN_SEARCH_PATIENCE_NANOS = 1_000_000_000L;
 
     private final double proofShare;
 
@@ -91,7 +101,8 @@ public final class ExactBandwidth implements Orderer {
     /**
      * Runs the search on one core and the decisions on the other, sharing the best order: each
      * decision asks about one below the incumbent's band and is dropped as soon as the search gets
-     * there first. Returns the bound, raised when a decision proves it.
+     * there first. When the whole time is the proof's, the search retires once it has stalled (see
+     * {@link #SEARCH_PATIENCE}). Returns the bound, raised when a decision proves it.
      */
     private static LowerBound prove(CommGraph graph, LowerBound bound, Incumbent incumbent, OrderingOptions options,
                                     long proofDeadline, long deadline) {
@@ -99,10 +110,16 @@ public final class ExactBandwidth implements Orderer {
         AtomicBoolean stop = new AtomicBoolean();
         int target = bound.value();
         int[] start = incumbent.order();
-        Thread search = new Thread(() -> BandwidthSearch.improve(graph, start, target, options, deadline, 1, 0, stop,
+        AtomicBoolean searchStop = new AtomicBoolean();
+        Thread search = new Thread(() -> BandwidthSearch.improve(graph, start, target, options, deadline, 1, 0, searchStop,
                 incumbent::offer), "exact-bandwidth-search");
         search.setDaemon(true);
         search.start();
+        boolean proofOnly = proofDeadline - deadline >= 0;
+        if (proofOnly) {
+            long patience = Math.max(MIN_SEARCH_PATIENCE_NANOS, (long) (options.timeLimit().toNanos() * SEARCH_PATIENCE));
+            retireWhenStalled(searchStop, stop, incumbent, patience);
+        }
         try {
             // When the whole time is the proof's, the decisions split their search over two threads
             // beside the search's (auto, which wants the order first, keeps them to one).
@@ -161,12 +178,33 @@ public final class ExactBandwidth implements Orderer {
             return bound;
         } finally {
             stop.set(true);
+            searchStop.set(true);
             try {
                 search.join();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
         }
+    }
+
+    /**
+     * Sets {@code searchStop} once the incumbent has gone {@code patience} ns without improving, or
+     * when {@code done} is set; checked ten times a second on a daemon thread.
+     */
+    private static void retireWhenStalled(AtomicBoolean searchStop, AtomicBoolean done, Incumbent incumbent,
+                                          long patience) {
+        Thread watch = new Thread(() -> {
+            while (!done.get() && !searchStop.get() && System.nanoTime() - incumbent.improvedAt() - patience < 0) {
+                try {
+                    Thread.sleep(100);
+                } catch (InterruptedException e) {
+                    break;
+                }
+            }
+            searchStop.set(true);
+        }, "exact-bandwidth-patience");
+        watch.setDaemon(true);
+        watch.start();
     }
 
     /**
@@ -335,6 +373,8 @@ public final class ExactBandwidth implements Orderer {
     private static final class Incumbent {
         private int[] order;
         private volatile int bandwidth;
+        /** When the order last improved (System.nanoTime), or when it was first given. */
+        private volatile long improvedAt = System.nanoTime();
 
         Incumbent(int[] order, int bandwidth) {
             this.order = order;
@@ -345,11 +385,16 @@ public final class ExactBandwidth implements Orderer {
             if (newBandwidth < bandwidth) {
                 order = newOrder.clone();
                 bandwidth = newBandwidth;
+                improvedAt = System.nanoTime();
             }
         }
 
         int bandwidth() {
             return bandwidth;
+        }
+
+        long improvedAt() {
+            return improvedAt;
         }
 
         synchronized int[] order() {
