@@ -101,6 +101,34 @@ class BandwidthSearchTest extends AbstractOrdererTest {
         }
     }
 
+    /**
+     * The temperature is steered so that the share of worsening moves taken meets the walk's aim,
+     * whatever the scale of the costs: a cool and a warm walk on the same graph must each end near
+     * their own aim (and so far apart).
+     */
+    @ParameterizedTest
+    @CsvSource({"0.15, 1", "0.45, 1", "0.15, 2", "0.45, 2"})
+    void steersItsTemperatureToItsAcceptanceAim(double aim, long seed) {
+        CommGraph graph = TestGraphs.random(120, 0.06, seed);
+        int[] start = CuthillMcKee.reverse().permutation(graph);
+        var walk = new BandwidthSearch.Walk(graph, start, BandwidthSearch.restartRoots(graph, seed), 0, seed, aim, 0,
+                Long.MAX_VALUE, 400_000, new java.util.concurrent.atomic.AtomicBoolean(), null);
+
+        walk.run();
+
+        assertThat(walk.totalWorseProposed).isGreaterThan(50_000);
+        double share = walk.totalWorseAccepted / (double) walk.totalWorseProposed;
+        assertThat(share).as("accepted share of worsening moves").isBetween(aim - 0.05, aim + 0.05);
+    }
+
+    /** Walk 0 runs alone beside the exact method's proof, where the wide-band instances want it cool. */
+    @Test
+    void makesTheFirstWalkTheCoolestOfThePortfolio() {
+        for (int i = 1; i < BandwidthSearch.ACCEPTANCE.length; i++) {
+            assertThat(BandwidthSearch.ACCEPTANCE[0]).isLessThan(BandwidthSearch.ACCEPTANCE[i]);
+        }
+    }
+
     /** Past its stall limit a walk starts afresh from another root; its state and best order must stay right. */
     @Test
     void restartsFromFreshStartsAndKeepsItsCostsAndBestOrder() {
