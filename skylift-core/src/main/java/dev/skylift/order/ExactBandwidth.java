@@ -115,21 +115,20 @@ public final class ExactBandwidth implements Orderer {
                 incumbent::offer), "exact-bandwidth-search");
         search.setDaemon(true);
         search.start();
-        boolean proofOnly = proofDeadline - deadline >= 0;
-        if (proofOnly) {
-            long patience = Math.max(MIN_SEARCH_PATIENCE_NANOS, (long) (options.timeLimit().toNanos() * SEARCH_PATIENCE));
-            retireWhenStalled(searchStop, stop, incumbent, patience);
-        }
         try {
             // When the whole time is the proof's, the decisions split their search over two threads
             // beside the search's (auto, which wants the order first, keeps them to one).
             long proofStart = System.nanoTime();
-            Decisions decisions = new Decisions(graph, proofDeadline - deadline >= 0 ? DECISION_WORKERS : 1);
+            boolean proofOnly = proofDeadline - deadline >= 0;
+            Decisions decisions = new Decisions(graph, proofOnly ? DECISION_WORKERS : 1);
             if (decisions.largestPart() > MAX_DECIDED_VERTICES) {
                 // No proof is possible here: this core searches too.
-                BandwidthSearch.improve(graph, incumbent.order(), bound.value(), options.withSeed(options.seed() + 1),
-                        deadline, 1, 1, stop, incumbent::offer);
+                searchToo(graph, incumbent, bound, options, deadline, stop);
                 return bound;
+            }
+            if (proofOnly) {
+                long patience = Math.max(MIN_SEARCH_PATIENCE_NANOS, (long) (options.timeLimit().toNanos() * SEARCH_PATIENCE));
+                retireWhenStalled(searchStop, stop, incumbent, patience);
             }
             // Upwards: just above the bound the answer is usually a quick "no", and each one
             // raises the bound. Each step gets a tenth of the proof time left. A step that cannot
@@ -171,9 +170,8 @@ public final class ExactBandwidth implements Orderer {
             // or a "no" proves the best order optimal.
             bound = downwards(decisions, bound, incumbent, proofDeadline);
             if (incumbent.bandwidth() > bound.value() && System.nanoTime() - deadline < 0) {
-                // The proof's time is up: this core searches too, from the best order, with its own seed.
-                BandwidthSearch.improve(graph, incumbent.order(), bound.value(), options.withSeed(options.seed() + 1),
-                        deadline, 1, 1, stop, incumbent::offer);
+                // The proof's time is up: this core searches too.
+                searchToo(graph, incumbent, bound, options, deadline, stop);
             }
             return bound;
         } finally {
@@ -185,6 +183,18 @@ public final class ExactBandwidth implements Orderer {
                 Thread.currentThread().interrupt();
             }
         }
+    }
+
+    /**
+     * Searches on this thread too, from the best order until the deadline, as walk 2 of the
+     * search's portfolio: a seed of its own and the cool acceptance aim of walk 0, the one that
+     * finds the wide bands of small graphs (see {@link BandwidthSearch}), where a warm walk added
+     * nothing on fs_183_1 and will199.
+     */
+    private static void searchToo(CommGraph graph, Incumbent incumbent, LowerBound bound, OrderingOptions options,
+                                  long deadline, AtomicBoolean stop) {
+        BandwidthSearch.improve(graph, incumbent.order(), bound.value(), options, deadline, 1, 2, stop,
+                incumbent::offer);
     }
 
     /**
