@@ -118,8 +118,8 @@ class ExactBandwidthTest extends AbstractOrdererTest {
     }
 
     /**
-     * Components of at least {@link ExactBandwidth#RACE_MIN_VERTICES} vertices, with seconds to
-     * spare, are decided by the DFS and CP-SAT racing: instances whose closed-form bounds fall short
+     * Components of at least {@link ExactBandwidth#SAT_MIN_VERTICES} vertices, with seconds to
+     * spare, are decided by the DFS and CP-SAT side by side: instances whose closed-form bounds fall short
      * of the literature's optimum (bcspwr01 5, ash85 9, nos4 10), alone and beside a grid
      * (bandwidth min(rows, columns), Chvátalová 1975), come out at it with the bound to prove it.
      */
@@ -133,7 +133,7 @@ class ExactBandwidthTest extends AbstractOrdererTest {
                 TestGraphs.shuffled(TestGraphs.disjointUnion(TestGraphs.grid(4, 9), TestGraphs.resource("bcspwr01")), 3));
         int[] expected = {5, 9, 10, 5};
         for (int i = 0; i < graphs.size(); i++) {
-            assertThat(graphs.get(i).vertexCount()).isGreaterThanOrEqualTo(ExactBandwidth.RACE_MIN_VERTICES);
+            assertThat(graphs.get(i).vertexCount()).isGreaterThanOrEqualTo(ExactBandwidth.SAT_MIN_VERTICES);
             assertThat(BandwidthLowerBounds.of(graphs.get(i)).value()).isLessThan(expected[i]);
 
             Ordering ordering = new ExactBandwidth().order(graphs.get(i), options);
