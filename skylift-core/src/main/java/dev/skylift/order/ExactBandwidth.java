@@ -136,13 +136,13 @@ public final class ExactBandwidth implements Orderer {
             boolean satBeside = proofOnly && components.largestSize() >= SAT_MIN_VERTICES
                     && components.largestSize() <= BandwidthSatDecision.MAX_VERTICES
                     && proofDeadline - System.nanoTime() >= SAT_MIN_NANOS && BandwidthSatDecision.available();
-            Decisions decisions = new Decisions(graph, components, satBeside || !proofOnly ? 1 : DECISION_WORKERS, false);
+            Decisions decisions = new Decisions(graph, components, satBeside || !proofOnly ? 1 : DECISION_WORKERS);
             if (proofOnly) {
                 long patience = Math.max(MIN_SEARCH_PATIENCE_NANOS, (long) (options.timeLimit().toNanos() * SEARCH_PATIENCE));
                 retireWhenStalled(searchStop, stop, incumbent, patience);
             }
             if (satBeside) {
-                Decisions sat = new Decisions(graph, components, 1, true);
+                Decisions sat = decisions.solver();
                 solver = new Thread(() -> {
                     try {
                         downwards(sat, proved, incumbent, proofDeadline, stop);
@@ -287,13 +287,37 @@ public final class ExactBandwidth implements Orderer {
         private boolean bySat;
         private String refuted;
 
-        Decisions(CommGraph graph, ConnectedComponents components, int workers, boolean sat) {
+        /** The DFS's decisions, on {@code workers} threads. */
+        Decisions(CommGraph graph, ConnectedComponents components, int workers) {
+            this(graph, components, components.subgraphs(graph), new BandwidthDecision.Problem[components.count()],
+                    workers, false);
+        }
+
+        private Decisions(CommGraph graph, ConnectedComponents components, CommGraph[] parts,
+                          BandwidthDecision.Problem[] problems, int workers, boolean sat) {
             this.graph = graph;
             this.components = components;
-            this.parts = components.subgraphs(graph);
-            this.problems = new BandwidthDecision.Problem[parts.length];
+            this.parts = parts;
+            this.problems = problems;
             this.workers = workers;
             this.sat = sat;
+        }
+
+        /**
+         * CP-SAT's decisions on the same components, for another thread: they share the
+         * components' precomputed problems (distances, twins), built once by whichever asks first.
+         */
+        Decisions solver() {
+            return new Decisions(graph, components, parts, problems, 1, true);
+        }
+
+        private BandwidthDecision.Problem problem(int c) {
+            synchronized (problems) {
+                if (problems[c] == null) {
+                    problems[c] = new BandwidthDecision.Problem(parts[c]);
+                }
+                return problems[c];
+            }
         }
 
         /**
@@ -308,13 +332,11 @@ public final class ExactBandwidth implements Orderer {
                     layouts[c] = identity(part.vertexCount());
                     continue;
                 }
-                if (problems[c] == null) {
-                    problems[c] = new BandwidthDecision.Problem(part);
-                }
+                BandwidthDecision.Problem problem = problem(c);
                 bySat = sat && part.vertexCount() >= SAT_MIN_VERTICES;
                 BandwidthDecision.Result result = bySat
-                        ? BandwidthSatDecision.decide(problems[c], k, deadline, cancelled, 1)
-                        : problems[c].decide(k, deadline, cancelled, workers);
+                        ? BandwidthSatDecision.decide(problem, k, deadline, cancelled, 1)
+                        : problem.decide(k, deadline, cancelled, workers);
                 if (bySat) {
                     conflicts += result.nodes();
                 } else {
