@@ -50,7 +50,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * small instances reach theirs at any of these aims within two seconds. A swap is evaluated in
  * O(deg u + deg v). When the cost stops falling the order is shaken by random swaps of vertices at
  * most k apart, 1 + 3 % of n more per failed shake up to twelve, then from one again (VNS's
- * shaking of growing size; smaller shakes left sherman1 stuck).
+ * shaking of growing size; smaller shakes left sherman1 stuck). Before each shake, every edge then
+ * too long weighs one more in the excess until k changes: the breakout method of Morris (AAAI 1993),
+ * which steers the walk away from the minima it keeps falling back into by making their conflicts
+ * dearer (see {@link Walk#bump}).
  *
  * <p>The search runs in episodes. When the lowest excess at k has not fallen for a while (10 000
  * iterations per vertex, at least a million, half as long again each episode), the walk starts
@@ -239,6 +242,13 @@ public final class BandwidthSearch implements Orderer {
         private int conflictedCount;
         /** How many edges have each length; the largest non-empty length is the bandwidth. */
         private final int[] lengthCount;
+        /**
+         * The weight of each arc's edge in the excess (both arcs of an edge alike): 1 when k is set,
+         * one more each time the walk stalls with the edge too long (the breakout, see {@link #bump}).
+         */
+        private final int[] weight;
+        /** The arc of the same edge in the other direction. */
+        private final int[] twin;
         private int bandwidth;
         private int k;
         private long cost;
@@ -250,6 +260,8 @@ public final class BandwidthSearch implements Orderer {
         long totalWorseAccepted;
         int bestBandwidth;
         long iterations;
+        /** How many times the walk has weighted its too-long edges (see {@link #bump}), for tests. */
+        long bumps;
 
         Walk(CommGraph graph, int[] start, int[] roots, int walkIndex, long seed, double acceptance, int target,
              long deadline, long iterationLimit, AtomicBoolean reached, Listener listener) {
@@ -272,7 +284,33 @@ public final class BandwidthSearch implements Orderer {
             this.slot = new int[n];
             this.bestBandwidth = Bandwidth.of(graph, pos);
             this.lengthCount = new int[n];
+            this.weight = new int[2 * graph.edgeCount()];
+            java.util.Arrays.fill(weight, 1);
+            this.twin = twins(graph);
             countLengths();
+        }
+
+        /** For each arc u→x, the arc x→u (found by binary search: a vertex's arcs are in increasing target order). */
+        private static int[] twins(CommGraph graph) {
+            int n = graph.vertexCount();
+            int[] twin = new int[2 * graph.edgeCount()];
+            for (int u = 0; u < n; u++) {
+                for (int a = graph.firstArc(u), end = graph.endArc(u); a < end; a++) {
+                    int x = graph.target(a);
+                    int low = graph.firstArc(x);
+                    int high = graph.endArc(x) - 1;
+                    while (low < high) {
+                        int mid = (low + high) >>> 1;
+                        if (graph.target(mid) < u) {
+                            low = mid + 1;
+                        } else {
+                            high = mid;
+                        }
+                    }
+                    twin[a] = low;
+                }
+            }
+            return twin;
         }
 
         /** How many fresh starts the walk has made. For tests. */
@@ -355,6 +393,7 @@ public final class BandwidthSearch implements Orderer {
                     sinceProgress = 0;
                     shakes = 0;
                 } else if (++sinceProgress > patience) {
+                    bump();
                     shakes = shakes >= 12 ? 1 : shakes + 1;
                     shake(1 + shakes * Math.max(1, 3 * n / 100));
                     levelBest = cost;
@@ -401,8 +440,15 @@ public final class BandwidthSearch implements Orderer {
             }
         }
 
-        /** Aims at bandwidth k: recomputes every vertex's conflicts and the total excess. */
+        /**
+         * Aims at bandwidth k: recomputes every vertex's conflicts and the total excess, with every
+         * edge's weight back at 1 when k changes (the weights learnt at one k are about its own
+         * conflicts; carried over to the next k, they gave will199 64 on 15 seeds of 30 instead of 23).
+         */
         private void setTarget(int newK) {
+            if (newK != k) {
+                java.util.Arrays.fill(weight, 1);
+            }
             k = newK;
             cost = 0;
             conflictedCount = 0;
@@ -411,7 +457,7 @@ public final class BandwidthSearch implements Orderer {
                 for (int a = graph.firstArc(v), end = graph.endArc(v); a < end; a++) {
                     int length = Math.abs(pos[v] - pos[graph.target(a)]);
                     if (v < graph.target(a)) {
-                        cost += excess(length);
+                        cost += weight[a] * excess(length);
                     }
                     if (length > k) {
                         conflicts[v]++;
@@ -422,6 +468,29 @@ public final class BandwidthSearch implements Orderer {
                 if (conflicts[v] > 0) {
                     slot[v] = conflictedCount;
                     conflicted[conflictedCount++] = v;
+                }
+            }
+        }
+
+        /**
+         * The breakout of Morris ("The breakout method for escaping from local minima", AAAI 1993),
+         * the edge weighting of guided local search: every edge too long when the walk has stalled
+         * weighs one more in the excess, so the walk's next minima are those that stretch other edges.
+         * On will199 (k = 64, single walks of 10 s from seeds 1–30) the walk reached 64 on 23 seeds
+         * of 30, against 7 without the weights.
+         */
+        private void bump() {
+            bumps++;
+            for (int i = 0; i < conflictedCount; i++) {
+                int v = conflicted[i];
+                for (int a = graph.firstArc(v), end = graph.endArc(v); a < end; a++) {
+                    int x = graph.target(a);
+                    int length = Math.abs(pos[v] - pos[x]);
+                    if (length > k && v < x) {
+                        weight[a]++;
+                        weight[twin[a]]++;
+                        cost += length - k;
+                    }
                 }
             }
         }
@@ -531,7 +600,7 @@ public final class BandwidthSearch implements Orderer {
                         continue; // counted from x
                     }
                     int nx = shiftedPosition(x, u, from, p);
-                    d += excess(Math.abs(nw - nx)) - excess(Math.abs(q - px));
+                    d += weight[a] * (excess(Math.abs(nw - nx)) - excess(Math.abs(q - px)));
                 }
             }
             return d;
@@ -596,6 +665,13 @@ public final class BandwidthSearch implements Orderer {
                     return false;
                 }
             }
+            for (int v = 0; v < n; v++) {
+                for (int a = graph.firstArc(v), end = graph.endArc(v); a < end; a++) {
+                    if (graph.target(twin[a]) != v || weight[twin[a]] != weight[a] || weight[a] < 1) {
+                        return false;
+                    }
+                }
+            }
             long total = 0;
             int width = 0;
             int[] expected = new int[n];
@@ -606,7 +682,7 @@ public final class BandwidthSearch implements Orderer {
                     if (length > k) {
                         expected[v]++;
                         if (v < graph.target(a)) {
-                            total += length - k;
+                            total += (long) weight[a] * (length - k);
                         }
                     }
                 }
@@ -634,14 +710,14 @@ public final class BandwidthSearch implements Orderer {
                 int x = graph.target(a);
                 if (x != v) {
                     int px = pos[x];
-                    d += excess(Math.abs(pv - px)) - excess(Math.abs(pu - px));
+                    d += weight[a] * (excess(Math.abs(pv - px)) - excess(Math.abs(pu - px)));
                 }
             }
             for (int a = graph.firstArc(v), end = graph.endArc(v); a < end; a++) {
                 int x = graph.target(a);
                 if (x != u) {
                     int px = pos[x];
-                    d += excess(Math.abs(pu - px)) - excess(Math.abs(pv - px));
+                    d += weight[a] * (excess(Math.abs(pu - px)) - excess(Math.abs(pv - px)));
                 }
             }
             return d;

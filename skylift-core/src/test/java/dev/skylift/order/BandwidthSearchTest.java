@@ -84,7 +84,10 @@ class BandwidthSearchTest extends AbstractOrdererTest {
         assertThat(ordering.optimal()).isTrue();
     }
 
-    /** The walk updates its costs incrementally after swaps and insertions; they must match a recount. */
+    /**
+     * The walk updates its costs incrementally after swaps, insertions and the weighting of its
+     * too-long edges; they must match a recount, and both arcs of an edge must weigh the same.
+     */
     @ParameterizedTest
     @CsvSource({"1, 40, 0.15", "2, 80, 0.08", "3, 150, 0.05"})
     void keepsItsIncrementalCostsEqualToARecount(long seed, int n, double density) {
@@ -98,6 +101,9 @@ class BandwidthSearchTest extends AbstractOrdererTest {
 
             assertThat(walk.consistent()).as("after %d iterations", limit).isTrue();
             assertThat(Bandwidth.of(graph, Bandwidth.positions(walk.bestOrder(), n))).isEqualTo(walk.bestBandwidth);
+            if (limit == 50_000) {
+                assertThat(walk.bumps).as("the edge weighting was exercised").isGreaterThan(0);
+            }
         }
     }
 
