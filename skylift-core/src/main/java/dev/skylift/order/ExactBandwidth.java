@@ -26,7 +26,9 @@ import java.util.function.BooleanSupplier;
  * (bcsstk04, bcsstk05, bcsstk22, lns__131 and lund_a were proved by it alone), and the solver
  * starts afresh on every question, so its time is best spent in one piece on the question whose
  * "no" covers every k below. Otherwise the DFS splits its search over both threads. With a smaller
- * proof share ({@code auto}, which wants the best order first) the DFS decides alone on one thread.
+ * proof share ({@code auto}, which wants the best order first) the DFS decides alone on one thread,
+ * and a climb that runs out of time hands that thread to the search at once instead of asking the
+ * downward question.
  * The search retires once it has stalled, leaving its core to the decisions (see {@link
  * #SEARCH_PATIENCE}). Components are decided one by one: the graph's bandwidth is the largest of
  * theirs, so one component without an order of bandwidth k proves the bound for the whole.
@@ -153,8 +155,12 @@ public final class ExactBandwidth implements Orderer {
                 solver.setDaemon(true);
                 solver.start();
             }
-            climb(decisions, proved, incumbent, proofDeadline);
-            downwards(decisions, proved, incumbent, proofDeadline, stop);
+            boolean climbTimedOut = climb(decisions, proved, incumbent, proofDeadline);
+            if (proofOnly || !climbTimedOut) {
+                // With a proof share (auto), a climb that ran out of time leaves the downward
+                // question, harder still unless its answer is "yes", which the search finds better.
+                downwards(decisions, proved, incumbent, proofDeadline, stop);
+            }
             if (solver != null) {
                 join(solver);
                 solver = null;
@@ -181,9 +187,10 @@ public final class ExactBandwidth implements Orderer {
      * k below it too, and the hardness of the questions is not monotone in k (on bcsstk04, "no" at
      * 35 takes a second where 34 takes twenty). Two steps out of time in a row, a "yes", or
      * reaching one below the best order (the downward question's) end the climb; so does a bound
-     * from elsewhere (the solver's thread) that passes k.
+     * from elsewhere (the solver's thread) that passes k. Returns whether it ended on two steps out
+     * of time.
      */
-    private static void climb(Decisions decisions, AtomicReference<LowerBound> proved, Incumbent incumbent,
+    private static boolean climb(Decisions decisions, AtomicReference<LowerBound> proved, Incumbent incumbent,
                               long until) {
         int timedOut = 0;
         int k = proved.get().value();
@@ -191,7 +198,7 @@ public final class ExactBandwidth implements Orderer {
             k = Math.max(k, proved.get().value());
             long now = System.nanoTime();
             if (k >= incumbent.bandwidth() - 1 || until - now <= 0) {
-                return;
+                return false;
             }
             int asked = k;
             BandwidthDecision.Answer answer = decisions.decide(asked, now + (until - now) / 10,
@@ -200,12 +207,13 @@ public final class ExactBandwidth implements Orderer {
                 proved.accumulateAndGet(decisions.bound(asked), LowerBound::max);
                 timedOut = 0;
             } else if (answer == BandwidthDecision.Answer.YES) {
-                return;
+                return false;
             } else if (proved.get().value() <= asked) {
                 timedOut++;
             }
             k++;
         }
+        return true;
     }
 
     /**
