@@ -31,8 +31,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *
  * <p>A move takes a vertex u with a too-long edge and swaps it with the vertex at a position where u
  * would fit: inside the interval [max f(N(u)) − k, min f(N(u)) + k] when it is not empty, else near
- * the middle of its neighbours (VNS's "mid" of a critical vertex). One step in five inserts u there
- * instead, the vertices in between shifting by one towards u's old place (the "rotation" or shift
+ * the middle of its neighbours (VNS's "mid" of a critical vertex). Some steps (one in five in the
+ * warm walks, one in twenty in the cool ones: see {@link #SHIFT_SHARE}) insert u there instead, the
+ * vertices in between shifting by one towards u's old place (the "rotation" or shift
  * neighbourhood of Rodriguez-Tello, Hao and Torres-Jimenez, and of Lim, Rodrigues and Xiao,
  * "Heuristics for matrix bandwidth reduction", EJOR 174, 2006): a shift moves a whole block of a
  * banded order at once, which no single swap can, and costs O(distance · degree) to evaluate, so
@@ -74,6 +75,17 @@ public final class BandwidthSearch implements Orderer {
      * the one that runs alone beside a proof, is the cool one (see the class comment).
      */
     static final double[] ACCEPTANCE = {0.15, 0.45};
+
+    /**
+     * The share of steps that move a vertex by insertion instead of a swap, by walk number as
+     * {@link #ACCEPTANCE}: an insertion costs O(distance · degree) to evaluate, a distance up to 2k,
+     * so on the wide bands the cool walk is for an insertion costs as much as dozens of swaps. On
+     * will199 (k = 64; single 10 s walks with the edge weights, seeds 1–10 on three numberings of
+     * the vertices) a share of 5 % reached 64 on 20 of 30 seeds, 20 % on 12; 0 % and 10 % on 11 and
+     * 12 of 20 on two of them. The warm walk keeps 20 %, with which the insertions came in (they
+     * move a whole block of a banded order at once).
+     */
+    static final double[] SHIFT_SHARE = {0.05, 0.2};
 
     @Override
     public String name() {
@@ -207,7 +219,7 @@ public final class BandwidthSearch implements Orderer {
     /** One seeded walk of the search. Not thread-safe; each thread owns one. */
     static final class Walk implements Runnable {
         /** The share of steps that move a vertex by insertion (the vertices between shift by one) instead of a swap. */
-        private static final double SHIFT_SHARE = 0.2;
+        private final double shiftShare;
         /** Insertions cost O(distance · degree) to evaluate, so fewer are compared per step than swaps. */
         private static final int SHIFT_CANDIDATES = 2;
         private static final int CANDIDATES = 4;
@@ -274,6 +286,7 @@ public final class BandwidthSearch implements Orderer {
             this.bestPos = pos.clone();
             this.random = new SplittableRandom(seed);
             this.acceptance = acceptance;
+            this.shiftShare = SHIFT_SHARE[walkIndex % SHIFT_SHARE.length];
             this.target = target;
             this.deadline = deadline;
             this.iterationLimit = iterationLimit;
@@ -528,7 +541,7 @@ public final class BandwidthSearch implements Orderer {
             }
             from = Math.max(0, from);
             to = Math.min(n - 1, to);
-            boolean shift = random.nextDouble() < SHIFT_SHARE;
+            boolean shift = random.nextDouble() < shiftShare;
             int bestV = -1;
             long bestDelta = Long.MAX_VALUE;
             int ties = 0;
