@@ -166,7 +166,7 @@ public final class ExactBandwidth implements Orderer {
                 solver = null;
             }
             if (incumbent.bandwidth() > proved.get().value() && System.nanoTime() - deadline < 0) {
-                // The proof's time is up: this core searches too.
+                // The proof's time is up, or (auto) its climb ran out of time: this core searches too.
                 searchToo(graph, start, incumbent, proved.get(), options, deadline, stop);
             }
             return proved.get();
