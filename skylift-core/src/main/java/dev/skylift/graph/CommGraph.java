@@ -111,7 +111,12 @@ public final class CommGraph {
 
     /** Whether {@code u} and {@code v} communicate; O(log degree). */
     public boolean hasEdge(int u, int v) {
-        return Arrays.binarySearch(neighbours, offsets[u], offsets[u + 1], v) >= 0;
+        return arc(u, v) >= 0;
+    }
+
+    /** The arc from {@code u} to {@code v}, or a negative number when they do not communicate; O(log degree). */
+    public int arc(int u, int v) {
+        return Arrays.binarySearch(neighbours, offsets[u], offsets[u + 1], v);
     }
 
     public VertexLabels labels() {

@@ -303,24 +303,12 @@ public final class BandwidthSearch implements Orderer {
             countLengths();
         }
 
-        /** For each arc u→x, the arc x→u (found by binary search: a vertex's arcs are in increasing target order). */
+        /** For each arc u→x, the arc x→u. */
         private static int[] twins(CommGraph graph) {
-            int n = graph.vertexCount();
             int[] twin = new int[2 * graph.edgeCount()];
-            for (int u = 0; u < n; u++) {
+            for (int u = 0; u < graph.vertexCount(); u++) {
                 for (int a = graph.firstArc(u), end = graph.endArc(u); a < end; a++) {
-                    int x = graph.target(a);
-                    int low = graph.firstArc(x);
-                    int high = graph.endArc(x) - 1;
-                    while (low < high) {
-                        int mid = (low + high) >>> 1;
-                        if (graph.target(mid) < u) {
-                            low = mid + 1;
-                        } else {
-                            high = mid;
-                        }
-                    }
-                    twin[a] = low;
+                    twin[a] = graph.arc(graph.target(a), u);
                 }
             }
             return twin;

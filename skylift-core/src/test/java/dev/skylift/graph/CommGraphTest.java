@@ -60,6 +60,25 @@ class CommGraphTest {
     }
 
     @Test
+    void findsTheArcBetweenTwoVerticesInEitherDirection() {
+        CommGraph graph = CommGraph.builder(4).addEdge(2, 0).addEdge(0, 3).addEdge(1, 2).build();
+
+        for (int u = 0; u < 4; u++) {
+            for (int v = 0; v < 4; v++) {
+                int arc = graph.arc(u, v);
+                if (graph.hasEdge(u, v)) {
+                    assertThat(arc).isBetween(graph.firstArc(u), graph.endArc(u) - 1);
+                    assertThat(graph.target(arc)).isEqualTo(v);
+                } else {
+                    assertThat(arc).as("%d-%d", u, v).isNegative();
+                }
+            }
+        }
+        assertThat(graph.hasEdge(0, 2)).isTrue();
+        assertThat(graph.hasEdge(0, 1)).isFalse();
+    }
+
+    @Test
     void dropsSelfLoopsAndCountsThem() {
         CommGraph.Builder builder = CommGraph.builder(3).addEdge(0, 0).addEdge(1, 2).addEdge(2, 2, 5.0).addEdge(0, 0);
 
