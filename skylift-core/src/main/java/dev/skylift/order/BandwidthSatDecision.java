@@ -42,6 +42,13 @@ import java.util.function.BooleanSupplier;
  *       maps any order onto one that respects both).</li>
  * </ul>
  *
+ * <p>The solver runs without its presolve. On this model presolve probes the order literals for
+ * seconds (9 s of a 13 s refutation of mcca at k = 32) and shrinks it little, and without it every
+ * refutation measured was two to four times faster, one worker, wall clock: bcsstk04 at 36 2.5 s
+ * against 6.9, bcsstk22 at 9 3.8 against 12.8, lns__131 at 19 6.2 against 14.2, lund_a at 22 3.2
+ * against 7.4, west0167 at 33 10.6 against 24.9, can__144 at 12 3.4 against 7.0, impcol_c at 28 12
+ * against 55 (see docs/BENCHMARKS.md).
+ *
  * <p>The native library is loaded on first use; where it cannot be (a platform without the bundled
  * binary), {@link #available()} says so and callers keep to the DFS alone.
  */
@@ -114,6 +121,8 @@ final class BandwidthSatDecision {
         CpSolver solver = new CpSolver();
         solver.getParameters().setMaxTimeInSeconds(seconds);
         solver.getParameters().setNumWorkers(Math.max(1, workers));
+        // No presolve (see the class comment): it spends seconds probing a model it barely shrinks.
+        solver.getParameters().setCpModelPresolve(false);
         Thread watcher = new Thread(() -> {
             while (!Thread.currentThread().isInterrupted()) {
                 if (cancelled.getAsBoolean() || System.nanoTime() - nanoDeadline > 0) {
