@@ -20,7 +20,8 @@ import java.util.function.BooleanSupplier;
  * <p>When the whole time is the proof's, the decisions get two threads. Where the largest
  * component has {@value #SAT_MIN_VERTICES} to {@value BandwidthSatDecision#MAX_VERTICES} vertices
  * and the solver's native library loads, one is the depth-first {@link BandwidthDecision}'s, which
- * climbs and then asks the downward question, and the other is CP-SAT's ({@link
+ * climbs (where it stops short of the downward question, CP-SAT climbs on on the same thread)
+ * and then asks the downward question, and the other is CP-SAT's ({@link
  * BandwidthSatDecision}), which asks the downward question from the start: the DFS is quick where
  * fixing the two ends of the order pins most vertices, CP-SAT's learnt clauses where it does not
  * (bcsstk04, bcsstk05, bcsstk22, lns__131 and lund_a were proved by it alone), and the solver
@@ -155,7 +156,12 @@ public final class ExactBandwidth implements Orderer {
                 solver.setDaemon(true);
                 solver.start();
             }
-            boolean climbTimedOut = climb(decisions, proved, incumbent, proofDeadline);
+            boolean climbTimedOut = climb(decisions, proved, incumbent, proofDeadline, DFS_CLIMB_STEP);
+            if (satBeside && proved.get().value() < incumbent.bandwidth() - 1) {
+                // The DFS's climb stopped short of the downward question: CP-SAT climbs on from the
+                // bound on this thread (the downward question is the other thread's).
+                climb(decisions.solver(), proved, incumbent, proofDeadline, SAT_CLIMB_STEP);
+            }
             if (proofOnly || !climbTimedOut) {
                 // With a proof share (auto), a climb that ran out of time leaves the downward
                 // question, harder still unless its answer is "yes", which the search finds better.
@@ -180,18 +186,30 @@ public final class ExactBandwidth implements Orderer {
         }
     }
 
+    /** The share of the proof time left a DFS climb step gets: one over this. */
+    static final int DFS_CLIMB_STEP = 10;
+
+    /**
+     * The same for CP-SAT's climb, which follows a DFS climb that stopped short of the downward
+     * question, where the solver runs beside it: CP-SAT refutes the k just above the bound in
+     * seconds where the DFS has no answer in minutes (one worker, alone: impcol_c at 28 in 12 s,
+     * gre__115 at 20 in 26 s, mcca at 34 in 18 s), and a third of the time left per step gives it
+     * room to.
+     */
+    static final int SAT_CLIMB_STEP = 3;
+
     /**
      * Upwards from the bound: just above it the answer is usually a quick "no", and each one raises
-     * the bound. Each step gets a tenth of the proof time left. A step that cannot finish in it does
-     * not end the climb at once: the next k is asked, since a "no" there proves the bound for every
-     * k below it too, and the hardness of the questions is not monotone in k (on bcsstk04, "no" at
-     * 35 takes a second where 34 takes twenty). Two steps out of time in a row, a "yes", or
-     * reaching one below the best order (the downward question's) end the climb; so does a bound
-     * from elsewhere (the solver's thread) that passes k. Returns whether it ended on two steps out
-     * of time.
+     * the bound. Each step gets one {@code step}-th of the proof time left. A step that cannot
+     * finish in it does not end the climb at once: the next k is asked, since a "no" there proves
+     * the bound for every k below it too, and the hardness of the questions is not monotone in k
+     * (on bcsstk04, "no" at 35 takes a second where 34 takes twenty). Two steps out of time in a
+     * row, a "yes", or reaching one below the best order (the downward question's) end the climb;
+     * so does a bound from elsewhere (the solver's thread) that passes k. Returns whether it ended
+     * on two steps out of time.
      */
     private static boolean climb(Decisions decisions, AtomicReference<LowerBound> proved, Incumbent incumbent,
-                              long until) {
+                              long until, int step) {
         int timedOut = 0;
         int k = proved.get().value();
         while (timedOut < 2) {
@@ -201,7 +219,7 @@ public final class ExactBandwidth implements Orderer {
                 return false;
             }
             int asked = k;
-            BandwidthDecision.Answer answer = decisions.decide(asked, now + (until - now) / 10,
+            BandwidthDecision.Answer answer = decisions.decide(asked, now + (until - now) / step,
                     () -> proved.get().value() > asked, incumbent);
             if (answer == BandwidthDecision.Answer.NO) {
                 proved.accumulateAndGet(decisions.bound(asked), LowerBound::max);
