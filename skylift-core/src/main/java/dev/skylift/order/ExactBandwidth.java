@@ -20,8 +20,8 @@ import java.util.function.BooleanSupplier;
  * <p>When the whole time is the proof's, the decisions get two threads. Where the largest
  * component has {@value #SAT_MIN_VERTICES} to {@value BandwidthSatDecision#MAX_VERTICES} vertices
  * and the solver's native library loads, one is the depth-first {@link BandwidthDecision}'s, which
- * climbs (where it stops short of the downward question, CP-SAT climbs on on the same thread)
- * and then asks the downward question, and the other is CP-SAT's ({@link
+ * climbs (where it stops short of the downward question, CP-SAT takes the climb on, on the same
+ * thread) and then asks the downward question, and the other is CP-SAT's ({@link
  * BandwidthSatDecision}), which asks the downward question from the start: the DFS is quick where
  * fixing the two ends of the order pins most vertices, CP-SAT's learnt clauses where it does not
  * (bcsstk04, bcsstk05, bcsstk22, lns__131 and lund_a were proved by it alone), and the solver
