@@ -192,9 +192,9 @@ public final class ExactBandwidth implements Orderer {
     /**
      * The same for CP-SAT's climb, which follows a DFS climb that stopped short of the downward
      * question, where the solver runs beside it: CP-SAT refutes the k just above the bound in
-     * seconds where the DFS has no answer in minutes (one worker, alone: impcol_c at 28 in 12 s,
-     * gre__115 at 20 in 26 s, mcca at 34 in 18 s), and a third of the time left per step gives it
-     * room to.
+     * seconds where the DFS has no answer in minutes (one worker, two runs side by side: impcol_c
+     * at 28 in 4.6 s, gre__115 at 20 in 8.3 s, mcca at 34 in 6.0 s), and a third of the time left
+     * per step gives it room to.
      */
     static final int SAT_CLIMB_STEP = 3;
 
