@@ -105,6 +105,16 @@ final class BandwidthSatDecision {
      */
     static BandwidthDecision.Result decide(BandwidthDecision.Problem problem, int k, long nanoDeadline,
                                            BooleanSupplier cancelled, int workers) {
+        return decide(problem, k, nanoDeadline, cancelled, workers, false);
+    }
+
+    /**
+     * The same, on the model whose reversal symmetry is broken at the other end of the path (see
+     * {@link #ladder}) when {@code otherEnd}: an equally valid model on which the solver's search
+     * goes another way, for a second thread asking the same question.
+     */
+    static BandwidthDecision.Result decide(BandwidthDecision.Problem problem, int k, long nanoDeadline,
+                                           BooleanSupplier cancelled, int workers, boolean otherEnd) {
         CommGraph graph = problem.graph;
         int n = graph.vertexCount();
         if (n <= 1 || n - 1 <= k) {
@@ -125,7 +135,7 @@ final class BandwidthSatDecision {
             return new BandwidthDecision.Result(BandwidthDecision.Answer.UNKNOWN, null, 0);
         }
         CpModel model = new CpModel();
-        Literal[][] x = ladder(model, problem, k, release);
+        Literal[][] x = ladder(model, problem, k, release, otherEnd);
         seconds = (nanoDeadline - System.nanoTime()) / 1e9;
         if (seconds <= 0 || cancelled.getAsBoolean()) {
             return new BandwidthDecision.Result(BandwidthDecision.Answer.UNKNOWN, null, 0);
@@ -182,8 +192,13 @@ final class BandwidthSatDecision {
         return new BandwidthDecision.Result(BandwidthDecision.Answer.UNKNOWN, null, conflicts);
     }
 
-    /** The order-encoded model of "bandwidth ≤ k" described above; x[v][n − 1] is the constant true. */
-    static Literal[][] ladder(CpModel model, BandwidthDecision.Problem problem, int k, int[] release) {
+    /**
+     * The order-encoded model of "bandwidth ≤ k" described above; x[v][n − 1] is the constant true.
+     * The vertex kept in the first half is one end of the longest path, or with {@code otherEnd}
+     * the other.
+     */
+    static Literal[][] ladder(CpModel model, BandwidthDecision.Problem problem, int k, int[] release,
+                              boolean otherEnd) {
         CommGraph graph = problem.graph;
         int n = graph.vertexCount();
         short[] distance = problem.distance;
@@ -242,7 +257,8 @@ final class BandwidthSatDecision {
             }
         }
         if (first >= 0) {
-            model.addEquality(x[first][(n - 1) / 2], 1); // f(first) ≤ ⌊(n − 1)/2⌋
+            int half = otherEnd ? last : first;
+            model.addEquality(x[half][(n - 1) / 2], 1); // f(half) ≤ ⌊(n − 1)/2⌋
         }
         return x;
     }

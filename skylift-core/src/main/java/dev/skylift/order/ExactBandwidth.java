@@ -20,8 +20,9 @@ import java.util.function.BooleanSupplier;
  * <p>When the whole time is the proof's, the decisions get two threads. Where the largest
  * component has {@value #SAT_MIN_VERTICES} to {@value BandwidthSatDecision#MAX_VERTICES} vertices
  * and the solver's native library loads, one is the depth-first {@link BandwidthDecision}'s, which
- * climbs (where it stops short of the downward question, CP-SAT takes the climb on, on the same
- * thread) and then asks the downward question, and the other is CP-SAT's ({@link
+ * climbs and then asks the downward question (where its climb stops short, CP-SAT takes both on,
+ * on the same thread, on the model with the symmetry broken at the other end: a second,
+ * differently searched refutation beside the first), and the other is CP-SAT's ({@link
  * BandwidthSatDecision}), which asks the downward question from the start: the DFS is quick where
  * fixing the two ends of the order pins most vertices, CP-SAT's learnt clauses where it does not
  * (bcsstk04, bcsstk05, bcsstk22, lns__131 and lund_a were proved by it alone), and the solver
@@ -145,7 +146,7 @@ public final class ExactBandwidth implements Orderer {
                 retireWhenStalled(searchStop, stop, incumbent, patience);
             }
             if (satBeside) {
-                Decisions sat = decisions.solver();
+                Decisions sat = decisions.solver(false);
                 solver = new Thread(() -> {
                     try {
                         downwards(sat, proved, incumbent, proofDeadline, stop);
@@ -157,15 +158,18 @@ public final class ExactBandwidth implements Orderer {
                 solver.start();
             }
             boolean climbTimedOut = climb(decisions, proved, incumbent, proofDeadline, DFS_CLIMB_STEP);
+            Decisions onThisThread = decisions;
             if (satBeside && proved.get().value() < incumbent.bandwidth() - 1) {
-                // The DFS's climb stopped short of the downward question: CP-SAT climbs on from the
-                // bound on this thread (the downward question is the other thread's).
-                climb(decisions.solver(), proved, incumbent, proofDeadline, SAT_CLIMB_STEP);
+                // The DFS's climb stopped short of the downward question: CP-SAT, on the model with
+                // the symmetry broken at the path's other end, climbs on from the bound on this
+                // thread and then asks the downward question beside the other thread's.
+                onThisThread = decisions.solver(true);
+                climb(onThisThread, proved, incumbent, proofDeadline, SAT_CLIMB_STEP);
             }
             if (proofOnly || !climbTimedOut) {
                 // With a proof share (auto), a climb that ran out of time leaves the downward
                 // question, harder still unless its answer is "yes", which the search finds better.
-                downwards(decisions, proved, incumbent, proofDeadline, stop);
+                downwards(onThisThread, proved, incumbent, proofDeadline, stop);
             }
             if (solver != null) {
                 join(solver);
@@ -309,6 +313,8 @@ public final class ExactBandwidth implements Orderer {
         private final BandwidthDecision.Problem[] problems;
         private final int workers;
         private final boolean sat;
+        /** For CP-SAT's decisions: the model with the symmetry broken at the path's other end. */
+        private final boolean otherEnd;
         /** DFS search nodes and CP-SAT conflicts over all decisions, and whether the last "no" was CP-SAT's. */
         private long nodes;
         private long conflicts;
@@ -318,25 +324,27 @@ public final class ExactBandwidth implements Orderer {
         /** The DFS's decisions, on {@code workers} threads. */
         Decisions(CommGraph graph, ConnectedComponents components, int workers) {
             this(graph, components, components.subgraphs(graph), new BandwidthDecision.Problem[components.count()],
-                    workers, false);
+                    workers, false, false);
         }
 
         private Decisions(CommGraph graph, ConnectedComponents components, CommGraph[] parts,
-                          BandwidthDecision.Problem[] problems, int workers, boolean sat) {
+                          BandwidthDecision.Problem[] problems, int workers, boolean sat, boolean otherEnd) {
             this.graph = graph;
             this.components = components;
             this.parts = parts;
             this.problems = problems;
             this.workers = workers;
             this.sat = sat;
+            this.otherEnd = otherEnd;
         }
 
         /**
          * CP-SAT's decisions on the same components, for another thread: they share the
          * components' precomputed problems (distances, twins), built once by whichever asks first.
+         * Two threads asking the same question take the two models ({@code otherEnd} false and true).
          */
-        Decisions solver() {
-            return new Decisions(graph, components, parts, problems, 1, true);
+        Decisions solver(boolean otherEnd) {
+            return new Decisions(graph, components, parts, problems, 1, true, otherEnd);
         }
 
         private BandwidthDecision.Problem problem(int c) {
@@ -363,7 +371,7 @@ public final class ExactBandwidth implements Orderer {
                 BandwidthDecision.Problem problem = problem(c);
                 bySat = sat && part.vertexCount() >= SAT_MIN_VERTICES;
                 BandwidthDecision.Result result = bySat
-                        ? BandwidthSatDecision.decide(problem, k, deadline, cancelled, 1)
+                        ? BandwidthSatDecision.decide(problem, k, deadline, cancelled, 1, otherEnd)
                         : problem.decide(k, deadline, cancelled, workers);
                 if (bySat) {
                     conflicts += result.nodes();

@@ -95,13 +95,18 @@ class BandwidthSatDecisionTest {
         int optimum = BruteForce.optimum(graph);
         BandwidthDecision.Problem problem = new BandwidthDecision.Problem(graph);
         long far = System.nanoTime() + Duration.ofMinutes(1).toNanos();
-        for (int k = 0; k < optimum; k++) {
-            assertThat(BandwidthSatDecision.decide(problem, k, far, () -> false, 1).answer())
-                    .as("%s at k=%d", TestGraphs.edges(graph).length, k).isEqualTo(BandwidthDecision.Answer.NO);
+        // Both models, the symmetry broken at either end of the path, must answer alike.
+        for (boolean otherEnd : new boolean[] {false, true}) {
+            for (int k = 0; k < optimum; k++) {
+                assertThat(BandwidthSatDecision.decide(problem, k, far, () -> false, 1, otherEnd).answer())
+                        .as("%s at k=%d, other end %s", TestGraphs.edges(graph).length, k, otherEnd)
+                        .isEqualTo(BandwidthDecision.Answer.NO);
+            }
+            BandwidthDecision.Result yes = BandwidthSatDecision.decide(problem, optimum, far, () -> false, 1, otherEnd);
+            assertThat(yes.answer()).as("optimum %d, other end %s", optimum, otherEnd)
+                    .isEqualTo(BandwidthDecision.Answer.YES);
+            int[] position = Bandwidth.positions(yes.order(), graph.vertexCount());
+            assertThat(BruteForce.bandwidth(TestGraphs.edges(graph), position)).isLessThanOrEqualTo(optimum);
         }
-        BandwidthDecision.Result yes = BandwidthSatDecision.decide(problem, optimum, far, () -> false, 1);
-        assertThat(yes.answer()).as("optimum %d", optimum).isEqualTo(BandwidthDecision.Answer.YES);
-        int[] position = Bandwidth.positions(yes.order(), graph.vertexCount());
-        assertThat(BruteForce.bandwidth(TestGraphs.edges(graph), position)).isLessThanOrEqualTo(optimum);
     }
 }
