@@ -24,7 +24,7 @@ import java.util.function.BooleanSupplier;
  * on the same thread, on the model with the symmetry broken at the other end: a second,
  * differently searched refutation beside the first), and the other is CP-SAT's ({@link
  * BandwidthSatDecision}), which asks the downward question from the start: the DFS is quick where
- * fixing the two ends of the order pins most vertices, CP-SAT's learnt clauses where it does not
+ * fixing the two ends of the order pins most vertices, CP-SAT's learning where it does not
  * (bcsstk04, bcsstk05, bcsstk22, lns__131 and lund_a were proved by it alone), and the solver
  * starts afresh on every question, so its time is best spent in one piece on the question whose
  * "no" covers every k below. Otherwise the DFS splits its search over both threads. With a smaller
